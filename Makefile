@@ -1,0 +1,23 @@
+# Every target creates .venv on first use; `python3` must be 3.11 or newer.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive clean
+
+$(BIN)/newsarchive: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+install: $(BIN)/newsarchive
+
+test: install
+	$(BIN)/python -m pytest -q
+
+demo: install
+	$(BIN)/newsarchive demo --db data/archive.db
+
+clean:
+	rm -rf $(VENV) data/*.db data/*.db-* .pytest_cache
