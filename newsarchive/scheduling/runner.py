@@ -1,0 +1,87 @@
+"""Crawling named or registered sites under their locks: `crawl`, `run-due`, `schedule`."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import time
+from contextlib import ExitStack
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from ..crawler import CrawlResult, CrawlTarget, run_crawls
+from ..errors import NewsarchiveError
+from ..storage import Archive
+from .lock import site_lock
+from .registry import due_sites, target_for
+
+log = logging.getLogger("newsarchive.scheduling")
+
+
+def crawl_locked(
+    targets: list[CrawlTarget], db_path: Path, **options: Any
+) -> tuple[list[CrawlResult], list[CrawlTarget]]:
+    """Crawl the targets whose lock is free; return the results and the targets skipped as busy."""
+    with ExitStack() as stack:
+        free, busy = [], []
+        for target in targets:
+            (free if stack.enter_context(site_lock(db_path, target.site)) else busy).append(target)
+        if not free:
+            return [], busy
+        archive = Archive(db_path)
+        for target in free:
+            archive.mark_interrupted_crawls(target.site)
+        archive.close()
+        return run_crawls(free, db_path, **options), busy
+
+
+def crawl(target: str, db_path: Path, **options: Any) -> CrawlResult:
+    """Crawl one site, given by home page URL or registry name."""
+    resolved = target_for(target, db_path)
+    results, busy = crawl_locked([resolved], db_path, **options)
+    if busy:
+        raise NewsarchiveError(f"{resolved.site} is being crawled by another process; try again later")
+    result = results[0]
+    if result.failure:
+        raise NewsarchiveError(f"could not crawl {resolved.url}: {result.failure}")
+    if result.target.name:
+        _record(db_path, result)
+    return result
+
+
+def _record(db_path: Path, result: CrawlResult) -> None:
+    archive = Archive(db_path)
+    archive.mark_site(result.target.name, status=result.status)
+    archive.close()
+
+
+def run_due(db_path: Path, now: datetime | None = None, **options: Any) -> list[CrawlResult]:
+    """Crawl every registered site whose interval has passed, each under its lock."""
+    targets = due_sites(db_path, now or datetime.now(timezone.utc))
+    if not targets:
+        return []
+    results, busy = crawl_locked(targets, db_path, **options)
+    for target in busy:
+        log.info("skipped %s: a crawl of it is still running", target.name)
+    for result in results:
+        _record(db_path, result)
+    return results
+
+
+def schedule(
+    db_path: Path,
+    tick: timedelta = timedelta(minutes=1),
+    rounds: int | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """Run `run-due` every tick, each round in a fresh process (Scrapy's reactor starts once per process)."""
+    done = 0
+    while rounds is None or done < rounds:
+        subprocess.run(
+            [sys.executable, "-m", "newsarchive", "run-due", "--db", str(db_path)], check=False
+        )
+        done += 1
+        if rounds is None or done < rounds:
+            sleep(tick.total_seconds())
