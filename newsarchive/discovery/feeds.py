@@ -29,7 +29,8 @@ def parse_feed(body: bytes) -> list[FeedEntry] | None:
         link = entry.get("link")
         if not link:
             continue
-        stamp = entry.get("updated_parsed") or entry.get("published_parsed")
+        # Asked by key so that feedparser's deprecated updated->published fallback stays silent.
+        stamp = entry["updated_parsed"] if "updated_parsed" in entry.keys() else entry.get("published_parsed")
         when = datetime.fromtimestamp(calendar.timegm(stamp), timezone.utc) if stamp else None
         entries.append(FeedEntry(link=link, updated=when))
     return entries
