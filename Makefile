@@ -21,3 +21,6 @@ demo: install
 
 clean:
 	rm -rf $(VENV) data/*.db data/*.db-* .pytest_cache
+
+bench-crawl: install
+	$(BIN)/python bench/bench_crawl.py --articles $(or $(ARTICLES),5000)
