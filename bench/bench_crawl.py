@@ -11,6 +11,7 @@ import argparse
 import json
 import platform
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -36,8 +37,6 @@ def run_ours(url: str, db: Path, concurrency: int) -> dict:
         check=True, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - started
-    import sqlite3
-
     with sqlite3.connect(db) as conn:
         requests, articles = conn.execute("select requests, new from crawls order by id desc limit 1").fetchone()
     return {"pages": requests, "articles": articles, "seconds": seconds}
@@ -59,11 +58,11 @@ def main() -> None:
     site = SampleSite("disway", synthetic=args.articles)
     url = site.start(host="127.0.0.1", port=0)
     try:
-        bare = run_bare(url, args.concurrency)
-        bare_peak = child_peak_mb()
         with tempfile.TemporaryDirectory() as tmp:
             ours = run_ours(url, Path(tmp) / "archive.db", args.concurrency)
-        ours_peak = child_peak_mb()  # the larger of the two children: ours, if it is above the bare one
+        ours_peak = child_peak_mb()  # measured before any other child has run
+        bare = run_bare(url, args.concurrency)
+        bare_peak = bare["peak_rss_mb"]
     finally:
         site.stop()
     ours_rate = ours["pages"] / ours["seconds"]
