@@ -13,7 +13,7 @@ import logging
 import re
 from collections import Counter
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any, AsyncIterator, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -80,11 +80,7 @@ class NewsSpider(scrapy.Spider):
         return spider
 
     # -- start ---------------------------------------------------------------------
-    async def start(self) -> Any:
-        for request in self.start_requests():
-            yield request
-
-    def start_requests(self) -> Iterator[scrapy.Request]:
+    async def start(self) -> AsyncIterator[scrapy.Request]:
         root = f"{urlsplit(self.home).scheme}://{self.site}"
         yield scrapy.Request(
             root + "/robots.txt",
