@@ -1,0 +1,51 @@
+"""Who wrote the article, as the page states it: structured authors first, then the byline.
+
+Returned strings are raw ("By Jane Doe and John Roe", "Penulis: X | Editor: Y");
+`newsarchive.normalisation.people` splits them and keeps people only.
+"""
+
+from __future__ import annotations
+
+from lxml.html import HtmlElement
+
+from .dom import clean, markers
+from .structured import Structured, names_of
+
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+               "dcterms.creator", "byl", "cxenseparse:author")
+BYLINE_WORDS = {"author", "authors", "byline", "penulis", "reporter", "writer", "autor",
+                "autorin", "journalist", "contributor", "creator", "redaktur", "editor"}
+
+
+def _looks_like_url(value: str) -> bool:
+    return value.startswith(("http://", "https://", "/")) or "www." in value
+
+
+def find_bylines(data: Structured, scope: HtmlElement | None) -> list[str]:
+    """Raw author strings: JSON-LD persons, else meta author tags, else visible byline elements."""
+    people = [clean(name) for name, is_person in names_of(data.ld("author"), data) if is_person]
+    people += [clean(name) for name, is_person in names_of(data.ld("creator"), data) if is_person
+               and clean(name) not in people]
+    if people:
+        return [p for p in people if p and not _looks_like_url(p)]
+    for key in AUTHOR_META:
+        values = [v for v in data.all(key) if not _looks_like_url(v)]
+        if values:
+            return values
+    for el in data.microdata.get("author", []):
+        names = [clean(n.text_content()) for n in el.xpath(".//*[@itemprop='name']")]
+        text = names or [clean(el.get("content") or el.text_content())]
+        if any(text):
+            return [t for t in text if t]
+    if scope is None:
+        return []
+    for el in scope.iter("a"):
+        if "author" in (el.get("rel") or "").split():
+            return [clean(a.text_content()) for a in scope.iter("a")
+                    if "author" in (a.get("rel") or "").split() and clean(a.text_content())]
+    for el in scope.iter():
+        if isinstance(el.tag, str) and markers(el) & BYLINE_WORDS:
+            text = clean(el.text_content())
+            if 2 < len(text) < 200:
+                return [text]
+    return []
