@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import crawl, run_cli
 
-SEED = json.loads((Path(__file__).parents[1] / "fixtures" / "seed" / "expected.json").read_text())
+SEED = json.loads((Path(__file__).parents[1] / "fixtures" / "seed-expected.json").read_text())
 RELATED_LINE = re.compile(r"(?im)^\s*(baca|simak|lihat)\s+(juga|selengkapnya)\b|^\s*advertisement\s*$|scroll to continue")
 
 
