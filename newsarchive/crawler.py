@@ -57,6 +57,17 @@ def _failure_reason(stats: dict[str, Any]) -> str:
     return "no response"
 
 
+def show_own_progress() -> None:
+    """Our progress and summary lines on stderr even when Scrapy's own INFO lines are hidden."""
+    own = logging.getLogger("newsarchive")
+    if not own.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+        own.addHandler(handler)
+        own.setLevel(logging.INFO)
+        own.propagate = False
+
+
 def run_crawls(
     targets: list[CrawlTarget],
     db_path: Path,
@@ -70,9 +81,10 @@ def run_crawls(
     overrides = dict(settings or {})
     if max_articles:
         overrides["CLOSESPIDER_ITEMCOUNT"] = max_articles
-    process = CrawlerProcess(project_settings(db_path, overrides), install_root_handler=True)
-    logging.getLogger("scrapy").setLevel(logging.INFO if verbose else logging.WARNING)
-    logging.getLogger("py.warnings").setLevel(logging.ERROR)
+    if not verbose:
+        overrides.setdefault("LOG_LEVEL", "WARNING")
+        show_own_progress()
+    process = CrawlerProcess(project_settings(db_path, overrides))
     crawlers = []
     for target in targets:
         crawler = process.create_crawler(NewsSpider)

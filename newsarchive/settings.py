@@ -28,6 +28,7 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 REDIRECT_MAX_TIMES = 10
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # a crawl of ours listens on no port
 
 # Discovery bounds: traps end here, with a log line saying what was cut.
 NEWSARCHIVE_MAX_DEPTH = 3  # link hops from the home page to non-listing, non-article pages

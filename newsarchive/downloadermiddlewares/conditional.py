@@ -12,7 +12,7 @@ class ConditionalRequestMiddleware:
     answer then reaches the spider, which reports the page as unchanged.
     """
 
-    def process_request(self, request: Request, spider) -> None:
+    def process_request(self, request: Request) -> None:
         known = request.meta.get("known")
         if known is None:
             return None

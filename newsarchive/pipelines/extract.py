@@ -8,11 +8,19 @@ from ..items import FetchedArticle
 
 
 class ExtractPipeline:
-    def open_spider(self, spider) -> None:
-        overrides = getattr(spider, "site_overrides", None)
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.overrides: SiteOverrides | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler) -> "ExtractPipeline":
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        overrides = getattr(self.crawler.spider, "site_overrides", None)
         self.overrides = SiteOverrides.from_dict(overrides) if overrides else None
 
-    def process_item(self, item: FetchedArticle, spider) -> FetchedArticle:
+    def process_item(self, item: FetchedArticle) -> FetchedArticle:
         if item.not_modified:
             return item
         raws = [extract_raw(html, url, self.overrides) for url, html in item.pages]

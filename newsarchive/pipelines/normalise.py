@@ -7,7 +7,7 @@ from ..normalisation import normalise
 
 
 class NormalisePipeline:
-    def process_item(self, item: FetchedArticle, spider) -> FetchedArticle:
+    def process_item(self, item: FetchedArticle) -> FetchedArticle:
         if item.not_modified:
             return item
         article = normalise(item.raw)

@@ -15,13 +15,13 @@ class StorePipeline:
     def from_crawler(cls, crawler) -> "StorePipeline":
         return cls(crawler.settings.get("NEWSARCHIVE_DB"), crawler.stats)
 
-    def open_spider(self, spider) -> None:
+    def open_spider(self) -> None:
         self.archive = Archive(self.db_path)
 
-    def close_spider(self, spider) -> None:
+    def close_spider(self) -> None:
         self.archive.close()
 
-    def process_item(self, item: FetchedArticle, spider) -> FetchedArticle:
+    def process_item(self, item: FetchedArticle) -> FetchedArticle:
         crawl_id = self.stats.get_value("newsarchive/crawl_id")
         if item.not_modified:
             self.archive.touch(item.url, crawl_id=crawl_id)

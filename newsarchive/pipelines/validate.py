@@ -10,7 +10,14 @@ from ..items import FetchedArticle
 
 
 class ValidatePipeline:
-    def process_item(self, item: FetchedArticle, spider) -> FetchedArticle:
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler) -> "ValidatePipeline":
+        return cls(crawler)
+
+    def process_item(self, item: FetchedArticle) -> FetchedArticle:
         if item.not_modified:
             return item
         article = item.article
@@ -18,7 +25,7 @@ class ValidatePipeline:
             raise DropItem(f"no title: {item.url}")
         if not article.body.strip():
             raise DropItem(f"no body text: {item.url}")
-        since = getattr(spider, "since_date", None)
+        since = getattr(self.crawler.spider, "since_date", None)
         if since and article.published and datetime.fromisoformat(article.published) < since:
             raise DropItem(f"published {article.published}, before --since: {item.url}")
         return item
