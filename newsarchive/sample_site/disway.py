@@ -37,6 +37,7 @@ class Disway(Family):
     nav = NAV
     footer = FOOTER
     body_class = "disway"
+    static_pages = {"/redaksi": "Redaksi", "/pedoman-media-siber": "Pedoman Media Siber", "/kontak": "Kontak"}
     taxonomies = {"tag": "tag", "penulis": "author", "kategori": "section"}
 
     def initial_articles(self) -> list[SampleArticle]:
@@ -68,7 +69,7 @@ class Disway(Family):
             return Response(body="User-agent: *\nAllow: /\n", content_type="text/plain; charset=utf-8")
         if path.startswith("/img/"):
             return Response(body=GIF, content_type="image/gif")
-        return self.taxonomy(request)
+        return self.other_page(request)
 
     def article(self, request: Request, article_id: int, slug: str, page: int) -> Response:
         article = request.store.get(article_id)
