@@ -12,9 +12,10 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 DATA = resources.files(__package__) / "data"
 SEED_ID = 635679
@@ -189,10 +190,11 @@ class ArticleStore:
     """
 
     def __init__(self, articles: list[SampleArticle], synthetic: int = 0,
-                 make: Any = None) -> None:
+                 make: Callable[[int], SampleArticle] | None = None) -> None:
         self._fixed = list(articles)
         self._synthetic = synthetic
-        self._make = make
+        # every page shows a few recent articles (sidebar, related links): keep those built
+        self._make = lru_cache(maxsize=512)(make) if make else make
         self._overrides: dict[int, SampleArticle] = {}
 
     def __len__(self) -> int:

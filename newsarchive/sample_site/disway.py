@@ -34,6 +34,7 @@ class Disway(Family):
     marker = "RADAR PALEMBANG —"
     first_synthetic_id = 700000
     feed_path = "/rss"
+    index_pages = ("/indeks", "/indeks?page={}")
     nav = NAV
     footer = FOOTER
     body_class = "disway"
@@ -46,9 +47,6 @@ class Disway(Family):
     def article_path(self, article: SampleArticle, page: int = 1) -> str:
         suffix = f"/{page}" if page > 1 else ""
         return f"/read/{article.id}/{article.slug}{suffix}"
-
-    def index_path(self, page: int) -> str:
-        return "/indeks" if page == 1 else f"/indeks?page={page}"
 
     def date(self, article: SampleArticle) -> str:
         return date_numeric(article.published) if article.id % 2 else date_long(article.published)

@@ -73,6 +73,7 @@ class Family:
     first_synthetic_id = 900000
     per_page = 10
     feed_path = ""
+    index_pages = ("/", "/page/{}/")  # the index's first page and the pattern of the others
     nav: list[Link] = []
     footer = ""
     body_class = ""
@@ -173,7 +174,7 @@ class Family:
         return self.listing(request, f"{prefix.title()}: {slug.replace('-', ' ').title()}", found)
 
     def index_path(self, page: int) -> str:
-        raise NotImplementedError
+        return self.index_pages[0] if page == 1 else self.index_pages[1].format(page)
 
     def index(self, request: Request, page: int, heading: str) -> Response:
         """Page `page` of the newest-first index; 404 past the end."""

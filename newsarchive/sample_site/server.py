@@ -176,6 +176,7 @@ class SampleSite:
 class _Handler(BaseHTTPRequestHandler):
     site: SampleSite
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes; keep-alive must not stall
     server_version = "SampleNews/1.0"
 
     def do_GET(self) -> None:

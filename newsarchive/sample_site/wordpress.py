@@ -57,9 +57,6 @@ class WordPress(Family):
         suffix = f"{page}/" if page > 1 else ""
         return f"{article.published:/%Y/%m/%d}/{article.slug}/{suffix}"
 
-    def index_path(self, page: int) -> str:
-        return "/" if page == 1 else f"/page/{page}/"
-
     def sidebar(self, store: ArticleStore) -> str:
         links = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in NAV[1:])
         return self.popular(store) + f'<section class="widget widget_categories"><h3>Kategori</h3><ul>{links}</ul></section>'
