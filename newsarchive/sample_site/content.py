@@ -12,9 +12,10 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from datetime import datetime, timedelta, timezone
 from importlib import resources
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 DATA = resources.files(__package__) / "data"
 SEED_ID = 635679
@@ -63,7 +64,8 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def _from_record(record: dict[str, Any]) -> SampleArticle:
+def article_from_record(record: dict[str, Any]) -> SampleArticle:
+    """An article from its JSON form (ISO dates, slug optional)."""
     fields = dict(record)
     fields["published"] = datetime.fromisoformat(fields["published"])
     if fields.get("modified"):
@@ -98,7 +100,7 @@ def _seed_article(record: dict[str, Any]) -> SampleArticle:
         credit_style="glued",
     )
     fields.pop("seed")
-    return _from_record(fields)
+    return article_from_record(fields)
 
 
 def load_family(name: str, originals: dict[int, SampleArticle] | None = None,
@@ -118,7 +120,7 @@ def load_family(name: str, originals: dict[int, SampleArticle] | None = None,
             own["published"] = datetime.fromisoformat(own["published"])
             articles.append(syndicate(originals[record["syndicate"]], outlet, marker, **own))
         else:
-            articles.append(_from_record(record))
+            articles.append(article_from_record(record))
     return sorted(articles, key=lambda a: a.published, reverse=True)
 
 
@@ -162,9 +164,9 @@ def synthetic_article(index: int, tz: timezone, marker: str, first_id: int = 900
     title = f"{headline} di {place.title()}, Edisi {index + 1}"
     author, editor = rng.sample(_NAMES, 2)
     paragraphs = []
-    for number in range(rng.randint(6, 9)):
+    for _ in range(rng.randint(6, 9)):
         sentences = [f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} bahwa {rng.choice(_OBJECTS)}."
-                     for _ in range(rng.randint(3, 4))]
+                     for _ in range(rng.randint(4, 6))]
         paragraphs.append(" ".join(sentences))
     paragraphs[0] = f"{place}, {marker} {paragraphs[0]}"
     paragraphs[-1] += f" ({author.split()[0][:3].lower()})"
@@ -188,10 +190,11 @@ class ArticleStore:
     """
 
     def __init__(self, articles: list[SampleArticle], synthetic: int = 0,
-                 make: Any = None) -> None:
+                 make: Callable[[int], SampleArticle] | None = None) -> None:
         self._fixed = list(articles)
         self._synthetic = synthetic
-        self._make = make
+        # every page shows a few recent articles (sidebar, related links): keep those built
+        self._make = lru_cache(maxsize=512)(make) if make else make
         self._overrides: dict[int, SampleArticle] = {}
 
     def __len__(self) -> int:

@@ -34,9 +34,11 @@ class Disway(Family):
     marker = "RADAR PALEMBANG —"
     first_synthetic_id = 700000
     feed_path = "/rss"
+    index_pages = ("/indeks", "/indeks?page={}")
     nav = NAV
     footer = FOOTER
     body_class = "disway"
+    static_pages = {"/redaksi": "Redaksi", "/pedoman-media-siber": "Pedoman Media Siber", "/kontak": "Kontak"}
     taxonomies = {"tag": "tag", "penulis": "author", "kategori": "section"}
 
     def initial_articles(self) -> list[SampleArticle]:
@@ -45,9 +47,6 @@ class Disway(Family):
     def article_path(self, article: SampleArticle, page: int = 1) -> str:
         suffix = f"/{page}" if page > 1 else ""
         return f"/read/{article.id}/{article.slug}{suffix}"
-
-    def index_path(self, page: int) -> str:
-        return "/indeks" if page == 1 else f"/indeks?page={page}"
 
     def date(self, article: SampleArticle) -> str:
         return date_numeric(article.published) if article.id % 2 else date_long(article.published)
@@ -68,7 +67,7 @@ class Disway(Family):
             return Response(body="User-agent: *\nAllow: /\n", content_type="text/plain; charset=utf-8")
         if path.startswith("/img/"):
             return Response(body=GIF, content_type="image/gif")
-        return self.taxonomy(request)
+        return self.other_page(request)
 
     def article(self, request: Request, article_id: int, slug: str, page: int) -> Response:
         article = request.store.get(article_id)

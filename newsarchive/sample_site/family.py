@@ -73,12 +73,15 @@ class Family:
     first_synthetic_id = 900000
     per_page = 10
     feed_path = ""
+    index_pages = ("/", "/page/{}/")  # the index's first page and the pattern of the others
     nav: list[Link] = []
     footer = ""
     body_class = ""
     # listing URL prefix -> what it lists: "tag", "author" or "section"
     taxonomies: dict[str, str] = {}
     taxonomy_slash = ""  # WordPress ends listing URLs with "/"
+    # footer pages (path -> heading): editorial board, media guidelines, contact
+    static_pages: dict[str, str] = {}
 
     def initial_articles(self) -> list[SampleArticle]:
         raise NotImplementedError
@@ -151,6 +154,15 @@ class Family:
                 + f'\n<nav class="pagination">{" ".join(nav)}</nav>{extra}')
         return Response(body=self.page(request, f"{heading} - {self.source}", "\n".join(head), main))
 
+    def other_page(self, request: Request) -> Response | None:
+        """Taxonomy listings and the footer's static pages; None for anything else."""
+        heading = self.static_pages.get(request.path)
+        if heading is None:
+            return self.taxonomy(request)
+        main = (f'<h1 class="page-title">{escape(heading)}</h1><p>{escape(self.source)} adalah media siber '
+                'yang menyajikan berita daerah setiap hari. Hubungi redaksi melalui surel yang tertera.</p>')
+        return Response(body=self.page(request, f"{heading} - {self.source}", meta({"og:site_name": self.source}), main))
+
     def taxonomy(self, request: Request) -> Response | None:
         """Tag, author and section pages: `/<prefix>/<slug>` (plus the family's slash)."""
         prefix, _, slug = request.path.strip("/").partition("/")
@@ -162,7 +174,7 @@ class Family:
         return self.listing(request, f"{prefix.title()}: {slug.replace('-', ' ').title()}", found)
 
     def index_path(self, page: int) -> str:
-        raise NotImplementedError
+        return self.index_pages[0] if page == 1 else self.index_pages[1].format(page)
 
     def index(self, request: Request, page: int, heading: str) -> Response:
         """Page `page` of the newest-first index; 404 past the end."""
@@ -177,7 +189,7 @@ class Family:
         newest = store[0]
         values = {"tag": newest.tags[0], "author": newest.authors[0], "section": newest.section}
         pages = [self.index_path(n) for n in (1, 2) if (n - 1) * self.per_page < len(store)]
-        return list(dict.fromkeys(["/", *pages])) + [
+        return list(dict.fromkeys(["/", *pages, *self.static_pages])) + [
             f"/{prefix}/{slugify(values[kind])}{self.taxonomy_slash}" for prefix, kind in self.taxonomies.items()
         ]
 

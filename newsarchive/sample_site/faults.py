@@ -27,7 +27,7 @@ PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pa
        b"trailer<</Root 1 0 R>>\n%%EOF\n")
 CALENDAR = re.compile(r"^/kalender/(\d{4})/(\d{2})/$")
 MISSING = "/2023/01/15/berita-yang-sudah-dihapus/"
-# The role of each article, by its position in the (newest-first) store.
+# The role of each article, by its position among the initial (newest-first) articles.
 ROLES = {"transient": 1, "slow": 2, "redirect_target": 3, "tracked": 4, "windows_1252": 5,
          "broken_html": 6, "page_all": 7}
 
@@ -44,18 +44,24 @@ class Faults(WordPress):
 
     def __init__(self) -> None:
         self.hits: dict[str, int] = {}
+        self.role_ids: dict[str, int] = {}
 
     def initial_articles(self) -> list[SampleArticle]:
         articles = [self.synthetic(i) for i in range(10)]
+        self.role_ids = {role: articles[position].id for role, position in ROLES.items()}
         legacy = articles[ROLES["windows_1252"]]
         body = legacy.body_paragraphs
         articles[ROLES["windows_1252"]] = replace(legacy, body_paragraphs=[*body[:-1], LEGACY_PARAGRAPH, body[-1]])
         articles[ROLES["page_all"]] = replace(articles[ROLES["page_all"]], pages=3)
         return articles
 
+    def role_articles(self, store: ArticleStore) -> dict[str, SampleArticle]:
+        return {role: article for role, article_id in self.role_ids.items()
+                if (article := store.get(article_id)) is not None}
+
     def fault_paths(self, store: ArticleStore) -> dict[str, str]:
-        """Named fault routes; article roles by position in the initial store."""
-        paths = {role: self.article_path(store[position]) for role, position in ROLES.items()}
+        """Named fault routes, absolute paths on this site."""
+        paths = {role: self.article_path(article) for role, article in self.role_articles(store).items()}
         paths.update(
             tracked=paths["tracked"] + "?utm_source=x&fbclid=y",
             page_all=paths["page_all"] + "?page=all",
@@ -75,8 +81,8 @@ class Faults(WordPress):
 
     def route(self, request: Request) -> Response | None:
         path, store = request.path, request.store
-        roles = {self.article_path(store[pos]): role for role, pos in ROLES.items() if pos < len(store)}
-        role = roles.get(path)
+        articles = self.role_articles(store)
+        role = next((r for r, a in articles.items() if self.article_path(a) == path), None)
         if role == "transient":
             self.hits[path] = self.hits.get(path, 0) + 1
             if self.hits[path] <= TRANSIENT_FAILURES:
@@ -85,7 +91,7 @@ class Faults(WordPress):
         if path == "/go/berita-pilihan/":
             return redirect("/go/berita-pilihan-2/")
         if path == "/go/berita-pilihan-2/":
-            return redirect(self.article_path(store[ROLES["redirect_target"]]), status=302)
+            return redirect(self.article_path(articles["redirect_target"]), status=302)
         if path in ("/putar/a/", "/putar/b/"):
             return redirect("/putar/b/" if path.endswith("a/") else "/putar/a/", status=302)
         if match := CALENDAR.match(path):
@@ -97,7 +103,7 @@ class Faults(WordPress):
         if path == MISSING:
             return not_found()
         if role in ("windows_1252", "broken_html", "page_all"):
-            return self.special_article(request, store[ROLES[role]], role)
+            return self.special_article(request, articles[role], role)
         response = super().route(request)
         if response is not None and role == "slow":
             response.delay = SLOW_SECONDS

@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Iterator
 from urllib.parse import parse_qs, urlsplit
 
-from .content import ArticleStore, SampleArticle
+from .content import ArticleStore, SampleArticle, article_from_record
 from .disway import Disway
 from .family import Family, Request, Response, not_found
 from .faults import Faults
@@ -96,24 +96,26 @@ class SampleSite:
     # --- mutations -----------------------------------------------------------------------
 
     def revise(self, article_id: int, new_paragraph: str | None = None, title: str | None = None) -> dict[str, Any]:
-        """Change an article (append a paragraph before the sign-off, or retitle); bumps modified."""
+        """Change an article (a paragraph added before the closing one, or a new title); bumps modified."""
         with self._lock:
             article = self.store.get(article_id)
             if article is None:
                 raise KeyError(article_id)
             changes: dict[str, Any] = {"modified": self._next_modified(article)}
             if new_paragraph:
-                changes["body_paragraphs"] = [*article.body_paragraphs, new_paragraph]
-                if article.raw_paragraphs:
-                    changes["raw_paragraphs"] = [*article.raw_paragraphs, new_paragraph]
+                for name in ("body_paragraphs", "raw_paragraphs"):
+                    if paragraphs := getattr(article, name):
+                        changes[name] = [*paragraphs[:-1], new_paragraph, paragraphs[-1]]
             if title:
                 changes["title"] = title
             revised = replace(article, **changes)
             self.store.update(revised)
         return self.family.expected(revised, self._base)
 
-    def add_article(self, article: SampleArticle) -> dict[str, Any]:
-        """Publish `article`; it appears on home, index, feed and sitemap."""
+    def add_article(self, article: SampleArticle | dict[str, Any]) -> dict[str, Any]:
+        """Publish `article` (or a record in the data files' form); it appears on home, index, feed and sitemap."""
+        if isinstance(article, dict):
+            article = article_from_record(article)
         with self._lock:
             self.store.add(article)
         return self.family.expected(article, self._base)
@@ -174,6 +176,7 @@ class SampleSite:
 class _Handler(BaseHTTPRequestHandler):
     site: SampleSite
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes; keep-alive must not stall
     server_version = "SampleNews/1.0"
 
     def do_GET(self) -> None:

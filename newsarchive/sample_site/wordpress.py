@@ -43,6 +43,7 @@ class WordPress(Family):
               '<a href="/redaksi/">Redaksi</a> | <a href="/pedoman-media-siber/">Pedoman Media Siber</a></p>'
               '<p>Proudly powered by WordPress</p>')
     body_class = "wp-theme-newsportal"
+    static_pages = {"/redaksi/": "Redaksi", "/pedoman-media-siber/": "Pedoman Media Siber"}
     taxonomies = {"category": "section", "tag": "tag", "author": "author"}
     taxonomy_slash = "/"
 
@@ -55,9 +56,6 @@ class WordPress(Family):
     def article_path(self, article: SampleArticle, page: int = 1) -> str:
         suffix = f"{page}/" if page > 1 else ""
         return f"{article.published:/%Y/%m/%d}/{article.slug}/{suffix}"
-
-    def index_path(self, page: int) -> str:
-        return "/" if page == 1 else f"/page/{page}/"
 
     def sidebar(self, store: ArticleStore) -> str:
         links = "".join(f'<li><a href="{h}">{t}</a></li>' for h, t in NAV[1:])
@@ -100,7 +98,7 @@ class WordPress(Family):
                             content_type="application/xml; charset=UTF-8")
         if path.startswith("/wp-content/uploads/"):
             return Response(body=GIF, content_type="image/gif")
-        return self.taxonomy(request)
+        return self.other_page(request)
 
     def article(self, request: Request, slug: str, page: int) -> Response:
         article = request.store.by_slug(slug)
