@@ -39,6 +39,7 @@ NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines
 
 DOWNLOADER_MIDDLEWARES = {
     "newsarchive.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
+    "newsarchive.downloadermiddlewares.redirectloop.RedirectLoopMiddleware": 610,
 }
 ITEM_PIPELINES = {
     "newsarchive.pipelines.extract.ExtractPipeline": 100,

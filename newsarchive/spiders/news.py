@@ -184,7 +184,7 @@ class NewsSpider(scrapy.Spider):
                 yield from self.follow_pages(response, url, [])
         else:
             yield from self.follow_listing(response, links, url)
-        if not self.incremental and response.meta.get("depth", 0) < self.settings.getint("NEWSARCHIVE_MAX_DEPTH"):
+        if not self.incremental:
             yield from self.follow_links(response, links)
 
     def is_article(self, page: Selector, url: str) -> bool:
@@ -264,8 +264,12 @@ class NewsSpider(scrapy.Spider):
         for link in links.articles:
             yield from self.article_request(link)
         budget = self.settings.getint("NEWSARCHIVE_PATTERN_BUDGET")
+        too_deep = response.meta.get("depth", 0) >= self.settings.getint("NEWSARCHIVE_MAX_DEPTH")
         for link in links.others:
             if link in self.requested or not self.in_scope(link):
+                continue
+            if too_deep:
+                self.cut["NEWSARCHIVE_MAX_DEPTH reached"] += 1
                 continue
             shape = url_shape(link)
             if self.budgets[shape] >= budget:
@@ -287,7 +291,10 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         request = failure.request
         response = getattr(failure.value, "response", None)
-        reason = f"HTTP {response.status}" if response is not None else failure.value.__class__.__name__
+        if response is not None:
+            reason = f"HTTP {response.status}"
+        else:
+            reason = str(failure.value) or failure.value.__class__.__name__
         self.give_up(request.url, reason)
 
     def closed(self, reason: str) -> None:

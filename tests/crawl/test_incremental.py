@@ -24,8 +24,9 @@ def test_changed_and_new_articles_between_two_crawls(tmp_path: Path) -> None:
         crawl(site.base_url, db)
         first_requests = len(site.request_log)
         count = query(db, "select count(*) from articles")[0][0]
-        revised = site.revise(site.expected()[3]["url"], new_paragraph="Pembaruan: banjir sudah surut pada Selasa pagi.")
-        added = site.publish_next()
+        target = list(site.store)[3]
+        revised = site.revise(target.id, new_paragraph="Pembaruan: banjir sudah surut pada Selasa pagi.")["url"]
+        added = site.publish_next()["url"]
         crawl(site.base_url, db)
         second = site.request_log[first_requests:]
         assert query(db, "select count(*) from articles")[0][0] == count + 1
