@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from .crawler import CrawlTarget
+from .errors import NewsarchiveError
 from .sample_site import SampleSite
 from .scheduling.runner import crawl_locked
 from .storage import Archive
@@ -17,15 +18,18 @@ DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "NEWSARCHIV
 
 
 def run_demo(db_path: Path, say: Callable[[str], None] = print) -> None:
-    sites = [SampleSite(family) for family in DEMO_PORTS]
+    sites = {family: SampleSite(family) for family in DEMO_PORTS}
     try:
-        for site in sites:
-            site.start(host="127.0.0.1", port=DEMO_PORTS[site.family])
-            say(f"sample site {site.family} serving at {site.base_url}")
-        targets = [CrawlTarget(site.base_url) for site in sites]
+        for family, site in sites.items():
+            try:
+                site.start(host="127.0.0.1", port=DEMO_PORTS[family])
+            except OSError as err:
+                raise NewsarchiveError(f"cannot serve the sample site on port {DEMO_PORTS[family]}: {err.strerror}") from err
+            say(f"sample site ({family}) serving at {site.base_url}")
+        targets = [CrawlTarget(site.base_url) for site in sites.values()]
         results, _ = crawl_locked(targets, db_path, settings=DEMO_SETTINGS)
     finally:
-        for site in sites:
+        for site in sites.values():
             site.stop()
     for result in results:
         counts = ", ".join(f"{v} {k}" for k, v in result.counts.items())
