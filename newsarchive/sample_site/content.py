@@ -18,7 +18,6 @@ from importlib import resources
 from typing import Any, Callable, Iterator
 
 DATA = resources.files(__package__) / "data"
-SEED_ID = 635679
 
 
 @dataclass

@@ -89,6 +89,8 @@ class Disway(Family):
             meta({"description": article.caption, "og:title": article.title, "og:site_name": self.source,
                   "og:image": image, "og:type": "article"}),
         ])
+        if article.modified:
+            head += "\n" + meta({"article:modified_time": article.modified.isoformat()})
         if article.id % 3 == 0:  # some templates carry a poor JSON-LD: no date, no author
             head += ('\n<script type="application/ld+json">'
                      + json.dumps({"@context": "https://schema.org", "@type": "WebPage", "name": article.title})

@@ -161,7 +161,8 @@ class SampleSite:
         if_none_match = headers.get("If-None-Match")
         if_modified_since = headers.get("If-Modified-Since")
         if if_none_match:
-            fresh = if_none_match.strip() == "*" or etag in [t.strip() for t in if_none_match.split(",")]
+            tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+            fresh = "*" in tags or etag in tags
         elif if_modified_since and modified is not None:
             try:
                 fresh = modified.replace(microsecond=0) <= parsedate_to_datetime(if_modified_since)

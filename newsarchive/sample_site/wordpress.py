@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from html import escape
 from typing import Any
 
@@ -63,6 +63,10 @@ class WordPress(Family):
 
     def date(self, article: SampleArticle) -> str:
         return date_long(article.published, pipe=False, pad=False)
+
+    def shown_modified(self, article: SampleArticle) -> datetime:
+        """Yoast always states `dateModified` (the publication date until revised)."""
+        return article.last_modified
 
     def sitemap_paths(self, store: ArticleStore) -> list[str]:
         count = max(1, -(-len(store) // SITEMAP_SIZE))

@@ -80,3 +80,26 @@ def test_wordpress_json_ld_carries_the_wita_date(site: SampleSite, fetch) -> Non
     syndicated = [r for r in site.expected() if r["url"].endswith(SEED["url"].rsplit("/", 1)[1] + "/")]
     assert syndicated and syndicated[0]["body_paragraphs"][0].startswith("PALEMBANG, KABARBANUA.COM - ")
     assert "Artikel ini telah tayang di Radar Palembang dengan judul" in fetch(syndicated[0]["url"]).text
+
+
+@pytest.mark.parametrize("site", ["disway", "wordpress"], indirect=True)
+def test_pages_show_indonesian_dates_with_the_local_zone(site: SampleSite, fetch) -> None:
+    from datetime import datetime
+
+    days = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+    months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+              "Oktober", "November", "Desember"]
+    forms_seen = set()
+    for record in site.expected():
+        moment = datetime.fromisoformat(record["published"])
+        day, month = days[moment.weekday()], months[moment.month - 1]
+        html = fetch(record["url"]).text
+        if site.family.name == "disway":
+            forms = {"numeric": f"{day} {moment:%d-%m-%Y,%H:%M} WIB",
+                     "long": f"{day}, {moment:%d} {month} {moment.year} | {moment:%H:%M} WIB"}
+        else:
+            forms = {"wita": f"{day}, {moment.day} {month} {moment.year} {moment:%H:%M} WITA"}
+        shown = [name for name, text in forms.items() if text in html]
+        assert shown, record["url"]
+        forms_seen.update(shown)
+    assert forms_seen == set(forms)
