@@ -104,6 +104,9 @@ class Faults(WordPress):
             return not_found()
         if role in ("windows_1252", "broken_html", "page_all"):
             return self.special_article(request, articles[role], role)
+        split = next((a for a in store if a.pages > 1 and self.article_path(a) == path), None)
+        if split is not None:  # every split article here is Tribun-style: `?page=N` and `?page=all`
+            return self.special_article(request, split, "page_all")
         response = super().route(request)
         if response is not None and role == "slow":
             response.delay = SLOW_SECONDS
