@@ -57,7 +57,10 @@ def add(url, name, every, start_urls, allowed_paths, article_pattern, fields, dr
 @db_option()
 def list_(fmt: str, db_path: Path) -> None:
     """The registered sites and their last crawls."""
-    entries = Archive(db_path).list_sites() if db_path.exists() else []
+    entries = []
+    if db_path.exists():
+        with Archive(db_path, create=False) as archive:
+            entries = archive.list_sites()
     if fmt == "json":
         click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
         return
@@ -73,8 +76,8 @@ def list_(fmt: str, db_path: Path) -> None:
 @db_option()
 def remove(name: str, db_path: Path) -> None:
     """Unregister a site (its articles stay in the archive)."""
-    archive = Archive(db_path) if db_path.exists() else None
-    if archive is None or archive.get_site(name) is None:
+    if not db_path.exists():
         raise NewsarchiveError(f"no site named {name!r} (see `newsarchive sites list`)")
-    archive.remove_site(name)
+    with Archive(db_path, create=False) as archive:
+        archive.remove_site(name)
     click.echo(f"removed {name}")

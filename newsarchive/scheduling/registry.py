@@ -42,7 +42,10 @@ def target_for(target: str, db_path: Path) -> CrawlTarget:
     """A URL as it is, or a registered name with its overrides."""
     if "://" in target:
         return CrawlTarget(check_home_url(target))
-    entry = Archive(db_path).get_site(target) if Path(db_path).exists() else None
+    entry = None
+    if Path(db_path).exists():
+        with Archive(db_path, create=False) as archive:
+            entry = archive.get_site(target)
     if entry is None:
         raise NewsarchiveError(f"no site named {target!r} in {db_path} (see `newsarchive sites list`)")
     return target_from_entry(entry)
@@ -61,7 +64,9 @@ def due_sites(db_path: Path, now: datetime) -> list[CrawlTarget]:
     if not Path(db_path).exists():
         return []
     due = []
-    for entry in Archive(db_path).list_sites():
+    with Archive(db_path, create=False) as archive:
+        entries = archive.list_sites()
+    for entry in entries:
         last = entry.get("last_started")
         if not last or datetime.fromisoformat(last) + timedelta(seconds=entry["every_seconds"]) <= now:
             due.append(target_from_entry(entry))
@@ -83,8 +88,5 @@ def add_site(
         "every_seconds": parse_interval(every),
         "settings": {k: v for k, v in (settings or {}).items() if v},
     }
-    archive = Archive(db_path)
-    if archive.get_site(entry["name"]) is not None:
-        raise NewsarchiveError(f"a site named {entry['name']!r} is registered already (remove it first)")
-    archive.add_site(**entry)
-    return archive.get_site(entry["name"])
+    with Archive(db_path) as archive:
+        return archive.add_site(**entry)

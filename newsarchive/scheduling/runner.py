@@ -6,6 +6,8 @@ import logging
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from contextlib import ExitStack
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -13,6 +15,7 @@ from typing import Any, Callable
 
 from ..crawler import CrawlResult, CrawlTarget, run_crawls
 from ..errors import NewsarchiveError
+from ..settings import USER_AGENT
 from ..storage import Archive
 from .lock import site_lock
 from .registry import due_sites, target_for
@@ -30,31 +33,46 @@ def crawl_locked(
             (free if stack.enter_context(site_lock(db_path, target.site)) else busy).append(target)
         if not free:
             return [], busy
-        archive = Archive(db_path)
-        for target in free:
-            archive.mark_interrupted_crawls(target.site)
-        archive.close()
-        return run_crawls(free, db_path, **options), busy
+        with Archive(db_path) as archive:
+            for target in free:
+                archive.mark_interrupted_crawls(target.site)
+                if target.name:
+                    archive.mark_site(target.name, started=now())
+        results = run_crawls(free, db_path, **options)
+        with Archive(db_path) as archive:
+            for result in results:
+                if result.target.name:
+                    archive.mark_site(result.target.name, finished=now(), status=result.status)
+        return results, busy
+
+
+def check_reachable(url: str, timeout: float = 20.0) -> None:
+    """One request to the home page before Scrapy starts, so that a dead site is one clear line."""
+    request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": USER_AGENT})
+    try:
+        urllib.request.urlopen(request, timeout=timeout).close()
+    except urllib.error.HTTPError:
+        return  # it answered; the crawl will say what it makes of that
+    except (urllib.error.URLError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        raise NewsarchiveError(f"could not reach {url}: {getattr(reason, 'strerror', None) or reason}") from None
 
 
 def crawl(target: str, db_path: Path, **options: Any) -> CrawlResult:
     """Crawl one site, given by home page URL or registry name."""
     resolved = target_for(target, db_path)
+    check_reachable(resolved.url)
     results, busy = crawl_locked([resolved], db_path, **options)
     if busy:
         raise NewsarchiveError(f"{resolved.site} is being crawled by another process; try again later")
     result = results[0]
     if result.failure:
         raise NewsarchiveError(f"could not crawl {resolved.url}: {result.failure}")
-    if result.target.name:
-        _record(db_path, result)
     return result
 
 
-def _record(db_path: Path, result: CrawlResult) -> None:
-    archive = Archive(db_path)
-    archive.mark_site(result.target.name, status=result.status)
-    archive.close()
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def run_due(db_path: Path, now: datetime | None = None, **options: Any) -> list[CrawlResult]:
@@ -65,8 +83,6 @@ def run_due(db_path: Path, now: datetime | None = None, **options: Any) -> list[
     results, busy = crawl_locked(targets, db_path, **options)
     for target in busy:
         log.info("skipped %s: a crawl of it is still running", target.name)
-    for result in results:
-        _record(db_path, result)
     return results
 
 

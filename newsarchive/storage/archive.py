@@ -326,6 +326,22 @@ class Archive(SiteRegistry):
                  "extra": json.dumps(extra) if extra else None},
             )  # fmt: skip
 
+    def last_finished_crawl(self, site: str) -> str | None:
+        """When the last crawl of a site that ran to its end started (its listings were walked whole)."""
+        row = self.db.execute(
+            "SELECT max(started) FROM crawls WHERE site = ? AND status = 'finished'", [site]
+        ).fetchone()
+        return row[0]
+
+    def mark_interrupted_crawls(self, site: str) -> int:
+        """Crawls of a site still 'running' whose process is gone (the caller holds the site's lock)."""
+        with self.transaction():
+            return self.db.execute(
+                "UPDATE crawls SET status = 'interrupted', finished = coalesce(finished, ?)"
+                " WHERE site = ? AND status = 'running'",
+                [rows.now(), site],
+            ).rowcount
+
     # -- reading -----------------------------------------------------------------------
 
     def search(
