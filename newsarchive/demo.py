@@ -11,20 +11,22 @@ from .sample_site import SampleSite
 from .scheduling.runner import crawl_locked
 from .storage import Archive
 
-DEMO_PORTS = {"disway": 8701, "wordpress": 8702}  # fixed, so that a second demo finds the same sites
+DEMO_FAMILIES = ("disway", "wordpress")
+DEMO_BASE_PORT = 8701  # fixed ports, so that a second demo finds the same sites (same archive rows)
 DEMO_QUERY = "pertamina"
 # The demo's sites are on this machine: no need to wait between requests.
 DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "NEWSARCHIVE_PROGRESS_INTERVAL": 0}
 
 
-def run_demo(db_path: Path, say: Callable[[str], None] = print) -> None:
-    sites = {family: SampleSite(family) for family in DEMO_PORTS}
+def run_demo(db_path: Path, base_port: int = DEMO_BASE_PORT, say: Callable[[str], None] = print) -> None:
+    """Serve the sample sites on `base_port` and the next port, crawl them, report."""
+    sites = {family: SampleSite(family) for family in DEMO_FAMILIES}
     try:
-        for family, site in sites.items():
+        for port, (family, site) in enumerate(sites.items(), start=base_port):
             try:
-                site.start(host="127.0.0.1", port=DEMO_PORTS[family])
+                site.start(host="127.0.0.1", port=port)
             except OSError as err:
-                raise NewsarchiveError(f"cannot serve the sample site on port {DEMO_PORTS[family]}: {err.strerror}") from err
+                raise NewsarchiveError(f"cannot serve the sample site on port {port}: {err.strerror}") from err
             say(f"sample site ({family}) serving at {site.base_url}")
         targets = [CrawlTarget(site.base_url) for site in sites.values()]
         results, _ = crawl_locked(targets, db_path, settings=DEMO_SETTINGS)
@@ -43,7 +45,7 @@ def run_demo(db_path: Path, say: Callable[[str], None] = print) -> None:
     say(f'Full-text search for "{DEMO_QUERY}":')
     for hit in archive.search(DEMO_QUERY, limit=5):
         say(f"  {hit.published or '':<25} {hit.source}: {hit.title}")
-        say(f"      {hit.snippet}")
+        say(f"      {hit.highlighted('[', ']')}")
     say("")
     say(f"Browse the archive: .venv/bin/newsarchive serve --db {db_path}")
     say(f'Search it:          .venv/bin/newsarchive search "banjir" --db {db_path}')

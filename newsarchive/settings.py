@@ -32,7 +32,7 @@ REMOTE_CONTROL_ENABLED = False  # a crawl of ours listens on no port
 
 # Discovery bounds: traps end here, with a log line saying what was cut.
 NEWSARCHIVE_MAX_DEPTH = 3  # link hops from the home page to non-listing, non-article pages
-NEWSARCHIVE_MAX_LISTING_PAGES = 300  # pages followed along one listing's pagination
+NEWSARCHIVE_MAX_LISTING_PAGES = 5000  # a safety bound on one listing's pagination
 NEWSARCHIVE_PATTERN_BUDGET = 40  # non-article pages per URL shape (digits folded)
 NEWSARCHIVE_MAX_PAGES_PER_ARTICLE = 20
 NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines

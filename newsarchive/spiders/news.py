@@ -66,6 +66,7 @@ class NewsSpider(scrapy.Spider):
         self.site_overrides = overrides or {}
         self.requested: set[str] = set()
         self.budgets: Counter[str] = Counter()
+        self.chains: dict[str, set[str]] = {}  # first page of a listing -> articles seen along its pagination
         self.cut: Counter[str] = Counter()
 
     @classmethod
@@ -238,7 +239,12 @@ class NewsSpider(scrapy.Spider):
 
     def follow_listing(self, response: TextResponse, links: PageLinks, url: str) -> Iterator[scrapy.Request]:
         """A listing: its articles, then its next pages while they still hold new articles."""
-        fresh = [u for u in links.articles if u not in self.known]
+        # A listing's pagination ends at the first page showing nothing that is new to the
+        # archive and to its own earlier pages (a listing that repeats itself is a trap).
+        chain = response.meta.get("chain", url)
+        seen_in_chain = self.chains.setdefault(chain, set())
+        fresh = [u for u in links.articles if u not in self.known and u not in seen_in_chain]
+        seen_in_chain.update(links.articles)
         for link in links.articles:
             yield from self.article_request(link)
         if response.meta.get("hub"):
@@ -246,7 +252,7 @@ class NewsSpider(scrapy.Spider):
             for feed in feeds:
                 yield self.feed_request(feed, quiet=not links.feeds)
         listing_page = response.meta.get("listing_page", 0)
-        if self.incremental and not fresh:
+        if not fresh:
             return  # nothing new here: older pages hold nothing new either
         if listing_page >= self.settings.getint("NEWSARCHIVE_MAX_LISTING_PAGES"):
             self.cut["listing pagination limit"] += 1
@@ -256,7 +262,7 @@ class NewsSpider(scrapy.Spider):
                 self.requested.add(next_url)
                 yield scrapy.Request(
                     next_url, callback=self.parse_page, errback=self.on_error, priority=3,
-                    meta={"depth": response.meta.get("depth", 0), "listing_page": listing_page + 1},
+                    meta={"depth": response.meta.get("depth", 0), "listing_page": listing_page + 1, "chain": chain},
                 )
 
     def follow_links(self, response: TextResponse, links: PageLinks) -> Iterator[scrapy.Request]:
