@@ -28,6 +28,7 @@ LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "d
               "excerpt", "dek", "deck", "abstract", "lede", "subheadline", "sapo", "summary",
               "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada"}
 _MIN_PARAGRAPH = 25
+_CLIMB_LEVELS = 8
 
 
 @dataclass
@@ -36,6 +37,14 @@ class Content:
 
     elements: list[HtmlElement]
     blocks: list[str]
+
+
+@dataclass
+class Choice:
+    """The chosen container(s), and how much story text every element holds."""
+
+    elements: list[HtmlElement]
+    totals: dict[HtmlElement, float]
 
 
 def _class_weight(el: HtmlElement) -> float:
@@ -58,8 +67,10 @@ def _own_text_length(el: HtmlElement) -> int:
     return total
 
 
-def _score(root: HtmlElement) -> dict[HtmlElement, float]:
+def _score(root: HtmlElement) -> tuple[dict[HtmlElement, float], dict[HtmlElement, float]]:
+    """(votes decayed over three ancestor levels, undecayed votes summed over all ancestors)."""
     scores: dict[HtmlElement, float] = {}
+    totals: dict[HtmlElement, float] = {}
     for el in root.iter("p", "div", "td", "section", "pre", "blockquote"):
         if el.tag == "p" or el.tag == "pre":
             text = el.text_content()
@@ -75,30 +86,50 @@ def _score(root: HtmlElement) -> dict[HtmlElement, float]:
             continue
         vote = (1 + text.count(",") + text.count("،") + text.count("、") + min(length / 100, 3)) \
             * (1 - density)
-        parent = el.getparent()
-        for share in (1.0, 0.5, 0.25):
-            if parent is None:
-                break
-            scores[parent] = scores.get(parent, 0.0) + vote * share
-            parent = parent.getparent()
-    return scores
+        for depth, parent in enumerate(el.iterancestors()):
+            if depth < 3:
+                scores[parent] = scores.get(parent, 0.0) + vote / (1 << depth)
+            totals[parent] = totals.get(parent, 0.0) + vote
+    return scores, totals
 
 
-def _choose(root: HtmlElement) -> list[HtmlElement]:
-    scores = _score(root)
+def _link_density(el: HtmlElement) -> float:
+    return min(link_length(el) / (len(el.text_content()) or 1), 1.0)
+
+
+def _title_region(title_el: HtmlElement | None) -> HtmlElement | None:
+    """The `<article>` that holds the headline: on pages listing several stories, the body is in it."""
+    if title_el is None:
+        return None
+    return next((a for a in title_el.iterancestors() if a.tag == "article"), None)
+
+
+def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
+    scores, totals = _score(root)
     if not scores:
-        return [root]
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:8]
-    best, best_score = None, float("-inf")
-    for el, score in ranked:
-        text_length = len(el.text_content()) or 1
-        adjusted = (score + _class_weight(el)) * (1 - min(link_length(el) / text_length, 1.0))
-        if adjusted > best_score:
-            best, best_score = el, adjusted
+        return Choice([root], totals)
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:12]
+    region = _title_region(title_el)
+    if region is not None:
+        inside = [(el, sc) for el, sc in ranked if el is region or region in el.iterancestors()]
+        if inside and inside[0][1] >= 0.3 * ranked[0][1]:
+            ranked = inside
+    best = max(ranked[:8], key=lambda kv: (kv[1] + _class_weight(kv[0])) * (1 - _link_density(kv[0])))[0]
+    # Climb to an ancestor that holds clearly more story text than the current choice
+    # (bodies whose paragraphs each sit in their own nest of wrappers).
+    node = best
+    for _ in range(_CLIMB_LEVELS):
+        if node is region:
+            break
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+        if totals.get(node, 0.0) >= 1.25 * totals.get(best, 0.0) and _link_density(node) <= 0.3:
+            best = node
     parent = best.getparent()
     if parent is None:
-        return [best]
-    threshold = max(10.0, scores[best] * 0.2)
+        return Choice([best], totals)
+    threshold = max(10.0, scores.get(best, 0.0) * 0.2)
     chosen = []
     for sibling in parent:
         if sibling is best:
@@ -110,14 +141,15 @@ def _choose(root: HtmlElement) -> list[HtmlElement]:
                 text = sibling.text_content()
                 if len(text) > 80 and link_length(sibling) < 0.25 * len(text):
                     chosen.append(sibling)
-    return chosen
+    return Choice(chosen, totals)
 
 
 class _Reader:
     """Collects blocks from a subtree: inline runs are joined, block elements flush."""
 
-    def __init__(self, skip_text: set[str]) -> None:
+    def __init__(self, skip_text: set[str], protected: set[HtmlElement]) -> None:
         self.blocks: list[str] = []
+        self.protected = protected
         self.parts: list[str] = []
         self.links = 0
         self.skip_text = skip_text
@@ -129,7 +161,7 @@ class _Reader:
         self.parts, self.links = [], 0
 
     def read(self, el: HtmlElement, top: bool = False) -> None:
-        if not top and is_boilerplate(el):
+        if not top and el not in self.protected and is_boilerplate(el):
             self._tail(el)
             return
         tag = el.tag
@@ -160,19 +192,28 @@ class _Reader:
         return following is not None and following.tag == "br" and not (el.tail or "").strip()
 
 
-def read_blocks(elements: list[HtmlElement], skip_text: set[str]) -> list[str]:
-    """The blocks of `elements` in reading order, link-heavy and furniture blocks left out."""
-    reader = _Reader(skip_text)
+def read_blocks(elements: list[HtmlElement], skip_text: set[str],
+                totals: dict[HtmlElement, float] | None = None) -> list[str]:
+    """The blocks of `elements` in reading order, link-heavy and furniture blocks left out.
+
+    An element holding a large share of the story text (`totals`) is read even when
+    its class looks like furniture: `paywalled`, `hasBanners`, `comments-enabled`.
+    """
+    protected: set[HtmlElement] = set()
+    if totals:
+        whole = sum(totals.get(el, 0.0) for el in elements)
+        protected = {el for el, total in totals.items() if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer")}
+    reader = _Reader(skip_text, protected)
     for el in elements:
         reader.read(el, top=True)
         reader.flush()
     return reader.blocks
 
 
-def extract_content(root: HtmlElement, title: str | None) -> Content:
-    elements = _choose(root)
+def extract_content(root: HtmlElement, title: str | None, title_el: HtmlElement | None) -> Content:
+    choice = _choose(root, title_el)
     skip = {title} if title else set()
-    return Content(elements, read_blocks(elements, skip))
+    return Content(choice.elements, read_blocks(choice.elements, skip, choice.totals))
 
 
 def lead_blocks(root: HtmlElement, title_el: HtmlElement | None, content: Content,

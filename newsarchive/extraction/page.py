@@ -165,7 +165,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw.language = _language(doc, data)
     raw.title, title_el = _title(doc, data, raw.site_name)
     body = doc.body if doc.find("body") is not None else doc
-    content = extract_content(body, raw.title)
+    content = extract_content(body, raw.title, title_el)
     scope = _scope(title_el, content)
     description = data.ld("description") if isinstance(data.ld("description"), str) else \
         data.first("og:description", "description")
