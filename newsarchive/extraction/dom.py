@@ -16,14 +16,14 @@ BOILER_WORDS = {
     "ad", "ads", "adv", "advertising", "sponsor", "sponsored", "outbrain", "taboola", "breadcrumb",
     "breadcrumbs", "nav", "navigation", "menu", "sidebar", "widget", "popup", "modal", "cookie",
     "tags", "byline", "caption", "credit", "credits", "readmore", "banner", "toolbar", "rating",
-    "hidden", "paywall", "signup", "follow", "author", "authors", "footer", "donate", "survey",
+    "hidden", "signup", "follow", "author", "authors", "footer", "donate", "survey",
     "trending", "popular", "most", "teaser", "teasers", "embed", "video", "audio", "podcast",
     "gallery", "slideshow", "infobox", "disclaimer", "copyright", "print", "tooltip", "overlay",
     "login", "register", "topics", "keywords", "pagination", "pager", "bio", "meta", "dateline",
     "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
 }
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
-                   "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri", "paywall",
+                   "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",
                    "sharing", "readmore", "bacajuga", "baca", "ads", "adslot", "adunit", "banner")
 BOILER_TAGS = {"nav", "aside", "footer", "form", "button", "select", "textarea", "input", "label",
                "figure", "figcaption", "picture", "video", "audio", "iframe", "svg", "canvas",
