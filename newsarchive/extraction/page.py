@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -20,7 +21,8 @@ from .raw import RawArticle
 from .structured import Structured, names_of, parse_structured
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+[:·•»]\s+")
+_TITLE_SUFFIX = re.compile(r"\s+[|–—\-*·•»:]\s+([^|–—\-*·•»]+?)\s*$")
+_TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
 _WORD = re.compile(r"\w+")
 NEXT_WORDS = re.compile(r"^\s*(?:selanjutnya|berikutnya|next|weiter|nächste seite|next page)\s*[›»>]*\s*$",
                         re.I)
@@ -41,25 +43,44 @@ def _similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def _strip_site(title: str, site_name: str | None) -> str:
-    """A `<title>` without its ` - Site Name` part."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) == 1:
-        return title
-    if site_name:
-        kept = [p for p in parts if _similarity(p, site_name) < 0.5]
-        if kept:
-            return " - ".join(kept)
-    return max(parts, key=len)
+def _is_site_label(part: str, site_name: str | None, host: str) -> bool:
+    """Whether a `<title>`/og:title segment names the site (or is a date or a byline)."""
+    words = _WORD.findall(part.lower())
+    if not words or len(words) > 6:
+        return False
+    if site_name and _similarity(part, site_name) >= 0.5:
+        return True
+    labels = set(re.split(r"[.-]", host.lower()))
+    return any(w in labels and len(w) > 2 for w in words) or all(w.isdigit() for w in words) \
+        or words[0] == "by"
 
 
-def _title(doc: HtmlElement, data: Structured, site_name: str | None) -> tuple[str | None, HtmlElement | None]:
-    """The headline, and the `<h1>` that shows it (the anchor of the article's header)."""
+def _strip_site(title: str, site_name: str | None, host: str) -> str:
+    """A title without its ` - Site Name` / ` | Section | Site` parts; the headline is kept as written."""
+    while True:
+        found = _TITLE_SUFFIX.search(title)
+        if not found or not _is_site_label(found.group(1), site_name, host):
+            break
+        title = title[:found.start()].rstrip()
+    found = _TITLE_PREFIX.match(title)
+    if found and _is_site_label(found.group(1), site_name, host):
+        title = title[found.end():].lstrip()
+    return title
+
+
+def _title(doc: HtmlElement, data: Structured, site_name: str | None,
+           host: str) -> tuple[str | None, HtmlElement | None]:
+    """The headline, and the `<h1>` that shows it (the anchor of the article's header).
+
+    og:title is what publishers choose to show when shared, and the most reliable
+    across sites; the visible `<h1>` is the fallback and the anchor.
+    """
     headline = data.ld("headline")
-    declared = [clean(t) for t in (headline if isinstance(headline, str) else None,
-                                   data.first("og:title"), data.first("twitter:title")) if t]
+    declared = [_strip_site(html.unescape(clean(t)), site_name, host)
+                for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
+                          data.first("twitter:title")) if t]
     page_title = clean(doc.findtext(".//title"))
-    reference = declared[0] if declared else _strip_site(page_title, site_name) if page_title else ""
+    reference = declared[0] if declared else _strip_site(page_title, site_name, host) if page_title else ""
     best, best_sim = None, -1.0
     for h1 in doc.iter("h1"):
         text = clean(h1.text_content())
@@ -68,9 +89,9 @@ def _title(doc: HtmlElement, data: Structured, site_name: str | None) -> tuple[s
         sim = _similarity(text, reference) if reference else 0.5
         if sim > best_sim:
             best, best_sim = h1, sim
-    if best is not None and best_sim >= 0.5:
+    if best is not None and (not declared or clean(best.text_content()) == declared[0]):
         return clean(best.text_content()), best
-    return (reference or None), best
+    return (reference or None), best if best_sim >= 0.3 else None
 
 
 def _language(doc: HtmlElement, data: Structured) -> str | None:
@@ -163,7 +184,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
         (clean(publisher[0][0]) if publisher else None)
     raw.page_title = clean(doc.findtext(".//title")) or None
     raw.language = _language(doc, data)
-    raw.title, title_el = _title(doc, data, raw.site_name)
+    raw.title, title_el = _title(doc, data, raw.site_name, raw.site or "")
     body = doc.body if doc.find("body") is not None else doc
     content = extract_content(body, raw.title, title_el)
     scope = _scope(title_el, content)
