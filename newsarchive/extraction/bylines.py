@@ -6,13 +6,17 @@ Returned strings are raw ("By Jane Doe and John Roe", "Penulis: X | Editor: Y");
 
 from __future__ import annotations
 
+import re
+
 from lxml.html import HtmlElement
 
+from ..normalisation.rules import alternation
 from .dom import clean, markers
 from .structured import Structured, names_of
 
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "byl", "cxenseparse:author")
+_LABELLED = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s*:?\s+\w+", re.I)
 BYLINE_WORDS = {"author", "authors", "byline", "penulis", "reporter", "writer", "autor",
                 "autorin", "journalist", "contributor", "creator", "redaktur", "editor"}
 
@@ -47,5 +51,18 @@ def find_bylines(data: Structured, scope: HtmlElement | None) -> list[str]:
         if isinstance(el.tag, str) and markers(el) & BYLINE_WORDS:
             text = clean(el.text_content())
             if 2 < len(text) < 200:
-                return [text]
+                return _byline_parts(el)
+    for el in scope.iter("p", "li", "span", "div", "address"):
+        text = clean(el.text_content())
+        if len(text) < 100 and _LABELLED.match(text):
+            return [text]
     return []
+
+
+def _byline_parts(el: HtmlElement) -> list[str]:
+    """A byline whose names sit in separate children stays a list, not one run-together string."""
+    parts = [clean(c.text_content()) for c in el if isinstance(c.tag, str)]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts):
+        return parts
+    return [clean(el.text_content())]

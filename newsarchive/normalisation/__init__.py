@@ -36,6 +36,14 @@ def _body(raw: RawArticle, title: str | None, caption_line: str | None) -> tuple
     return kept, editors
 
 
+def _site_label(host: str | None) -> str | None:
+    """The name part of a host: `www.stuttgarter-zeitung.de` -> `stuttgarter-zeitung`."""
+    if not host:
+        return None
+    labels = [label for label in host.lower().split(".") if label not in ("www", "m", "amp")]
+    return labels[-2] if len(labels) >= 2 else labels[0] if labels else None
+
+
 def normalise(raw: RawArticle) -> Article:
     """The archive's record of one article."""
     title = tidy_or_none(raw.title)
@@ -46,7 +54,7 @@ def normalise(raw: RawArticle) -> Article:
     source = display_name(tidy_or_none(raw.site_name), tidy_or_none(raw.page_title), title,
                           outlet, raw.site)
     authors, editors = split_people([tidy(a) for a in raw.authors],
-                                    {n for n in (source, raw.site_name, outlet) if n})
+                                    {n for n in (source, raw.site_name, outlet, _site_label(raw.site)) if n})
     _, more_editors = split_people([f"Editor: {e}" for e in body_editors + raw.editors])
     language = raw.language.split("-")[0].lower() if raw.language else None
     return Article(

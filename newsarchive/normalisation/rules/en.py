@@ -37,8 +37,10 @@ CREDIT_PREFIXES = [r"Photo", r"Photograph", r"Picture", r"Image", r"Credit", r"S
                    r"Photo credit", r"Image credit", r"Illustration"]
 CREDIT_ONLY = [r"File photo", r"Handout", r"Supplied"]
 
-AUTHOR_LABELS = [r"By", r"Written by", r"Words by", r"Reporting by", r"Author"]
+AUTHOR_LABELS = [r"By", r"Written by", r"Words by", r"Reporting by", r"Author", r"Authors"]
 EDITOR_LABELS = [r"Editing by", r"Edited by", r"Editor"]
 NAME_JOINERS = [r"and", r"&"]
-NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor", "reuters",
-              "associated press", "ap", "afp", "agencies", "news desk", "web desk", "follow"]
+# Newsroom labels, not people. News agencies (AP, Reuters, dpa) are kept: they are the
+# author of record of the stories they wrote.
+NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor", "news desk",
+              "web desk", "follow", "guest", "contributor", "unknown"]
