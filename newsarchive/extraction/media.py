@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
@@ -82,42 +83,85 @@ def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
     return el
 
 
-def find_lead_image(scope: HtmlElement | None, body_start: HtmlElement | None,
-                    data: Structured) -> LeadImage:
-    """The first sizeable image of the article region (header or body) and its caption."""
-    lead = LeadImage()
-    if scope is not None:
-        for img in scope.iter("img", "figure"):
-            if img.tag == "img" and (_is_small(img) or not (img.get("src") or img.get("data-src"))):
-                continue
-            fig = img if img.tag == "figure" else _figure_of(img, scope)
-            image = img if img.tag == "img" else next(fig.iter("img"), None)
-            cap = _caption_element(fig)
-            if cap is None and image is not None:
-                cap = _text_after(image)
-            if image is not None:
-                lead.url = image.get("src") or image.get("data-src")
-            if cap is not None:
-                lead.caption, lead.credit = _split_figcaption(cap)
-            elif image is not None and image.get("alt") and fig.tag == "figure":
-                lead.caption = clean(image.get("alt"))
+_SKIP_ANCESTORS = {"nav", "aside", "footer", "a"}
+_SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related", "thumbnail",
+               "thumb", "ad", "ads", "advertisement", "sponsor", "promo", "gravatar", "emoji"}
+
+
+def _image_src(img: HtmlElement) -> str | None:
+    for attr in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value.split()[0].split(",")[0]
+    return None
+
+
+def _usable(img: HtmlElement) -> bool:
+    """A story image: sized, with a source, not a logo/avatar, not inside a link or sidebar."""
+    if _is_small(img) or _image_src(img) is None:
+        return False
+    for depth, el in enumerate(img.iterancestors()):
+        if depth > 6:
             break
+        if el.tag in _SKIP_ANCESTORS or markers(el) & _SKIP_WORDS:
+            return False
+    return not markers(img) & _SKIP_WORDS
+
+
+def _stem(url: str | None) -> str:
+    """The file name of an image URL without size suffixes, to match og:image to `<img>`."""
+    name = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return re.sub(r"[-_](?:\d+x\d+|w\d+|\d{3,4})$", "", name.lower())
+
+
+def _read(img: HtmlElement, region: HtmlElement) -> LeadImage:
+    fig = _figure_of(img, region)
+    cap = _caption_element(fig)
+    if cap is None:
+        cap = _text_after(img)
+    lead = LeadImage(url=_image_src(img))
+    if cap is not None:
+        lead.caption, lead.credit = _split_figcaption(cap)
+    return lead
+
+
+def find_lead_image(regions: list[HtmlElement], data: Structured) -> LeadImage:
+    """The article's first image and its caption: the first usable image of the article's
+    own region (`regions`, narrowest first), else the `<img>` that og:image names."""
+    lead = LeadImage()
+    for region in regions:
+        first = next((img for img in region.iter("img") if _usable(img)), None)
+        if first is not None:
+            lead = _read(first, region)
+            break
+    og = _stem(data.first("og:image"))
+    if lead.caption is None and og and regions:
+        outer = regions[-1]
+        match = next((img for img in outer.iter("img") if _usable(img) and _stem(_image_src(img)) == og), None)
+        if match is not None:
+            lead = _read(match, outer)
+    _from_structured(lead, data)
+    lead.url = lead.url or data.first("og:image")
+    return lead
+
+
+def _from_structured(lead: LeadImage, data: Structured) -> None:
+    """Fill what the page's markup lacked from JSON-LD `image` (caption, creditText, ...)."""
     image = data.ld("image")
     if isinstance(image, list):
         image = data.resolve(image[0]) if image else None
-    if isinstance(image, dict):
-        lead.url = lead.url or image.get("url") or image.get("contentUrl")
-        if lead.caption is None and isinstance(image.get("caption"), str):
-            lead.caption = clean(image["caption"]) or None
-        if lead.credit is None:
-            for key in ("creditText", "copyrightHolder", "author"):
-                value = image.get(key)
-                if isinstance(value, dict):
-                    value = value.get("name")
-                if isinstance(value, str) and value.strip():
-                    lead.credit = clean(value)
-                    break
-    elif isinstance(image, str):
+    if isinstance(image, str):
         lead.url = lead.url or image
-    lead.url = lead.url or data.first("og:image")
-    return lead
+    if not isinstance(image, dict):
+        return
+    lead.url = lead.url or image.get("url") or image.get("contentUrl")
+    if lead.caption is None and isinstance(image.get("caption"), str):
+        lead.caption = clean(image["caption"]) or None
+    if lead.credit is None:
+        for key in ("creditText", "copyrightHolder", "author"):
+            value = image.get(key)
+            if isinstance(value, dict):
+                value = value.get("name")
+            if isinstance(value, str) and value.strip():
+                lead.credit = clean(value)
+                break

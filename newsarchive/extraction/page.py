@@ -123,6 +123,15 @@ def _scope(title_el: HtmlElement | None, content: Content) -> HtmlElement | None
     return common
 
 
+def _image_regions(title_el: HtmlElement | None, scope: HtmlElement | None,
+                   body: HtmlElement) -> list[HtmlElement]:
+    """Where the lead image may be, narrowest first: the headline's `<article>`, the scope, the page."""
+    regions = [a for a in (title_el.iterancestors() if title_el is not None else ()) if a.tag == "article"][:1]
+    if scope is not None and scope not in regions:
+        regions.append(scope)
+    return regions + [body]
+
+
 def _next_page(doc: HtmlElement, url: str) -> str | None:
     for link in doc.iter("link", "a"):
         rel = (link.get("rel") or "").split()
@@ -193,7 +202,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     lead = lead_blocks(doc, title_el, content, description)
     raw.summary = lead[0] if lead else None
     raw.blocks = lead + [b for b in content.blocks if b not in lead]
-    image = find_lead_image(scope, content.elements[0] if content.elements else None, data)
+    image = find_lead_image(_image_regions(title_el, scope, body), data)
     raw.image_url = urljoin(url, image.url) if image.url else None
     raw.caption, raw.photo_credit = image.caption, image.credit
     raw.published, raw.modified = find_dates(data, scope, url, raw.language)
