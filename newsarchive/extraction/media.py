@@ -83,9 +83,9 @@ def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
     return el
 
 
-_SKIP_ANCESTORS = {"nav", "aside", "footer", "a"}
-_SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related", "thumbnail",
-               "thumb", "ad", "ads", "advertisement", "sponsor", "promo", "gravatar", "emoji"}
+_SKIP_ANCESTORS = {"nav", "aside", "footer"}
+_SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related", "ad", "ads",
+               "advertisement", "sponsor", "promo", "gravatar", "emoji"}
 
 
 def _image_src(img: HtmlElement) -> str | None:
@@ -104,6 +104,8 @@ def _usable(img: HtmlElement) -> bool:
         if depth > 6:
             break
         if el.tag in _SKIP_ANCESTORS or markers(el) & _SKIP_WORDS:
+            return False
+        if el.tag == "a" and len(el.text_content().strip()) > 20:  # a teaser link
             return False
     return not markers(img) & _SKIP_WORDS
 
