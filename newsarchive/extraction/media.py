@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml.html import HtmlElement
 
 from .dom import clean, markers
 from .structured import Structured
 
+_WRAPPERS = {"a", "picture", "source", "span", "noscript", "div"}
 CREDIT_WORDS = {"credit", "credits", "copyright", "source", "author", "photographer", "byline",
                 "urheber", "quelle", "fotograf", "bildquelle", "rights", "attribution", "agency"}
 CAPTION_WORDS = {"caption", "figcaption", "legend", "keterangan", "description", "bildtext",
@@ -49,12 +51,18 @@ def _caption_element(fig: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def _text_after(img: HtmlElement) -> HtmlElement | None:
-    """A short text element right after the image (or its link/picture wrapper): a bare caption."""
+def _wrapper(img: HtmlElement) -> HtmlElement:
+    """The image with the elements that only wrap it (`<a>`, `<picture>`, `<source>`, ...)."""
     el = img
-    while el.getnext() is None and el.getparent() is not None and el.getparent().tag in ("a", "picture", "span"):
+    while el.getparent() is not None and el.getparent().tag in _WRAPPERS \
+            and not clean(el.getparent().text_content()):
         el = el.getparent()
-    following = el.getnext()
+    return el
+
+
+def _text_after(img: HtmlElement) -> HtmlElement | None:
+    """A short text element right after the image (or its wrappers): a bare caption."""
+    following = _wrapper(img).getnext()
     if following is not None and following.tag in ("p", "span", "div", "small", "em", "i"):
         text = clean(following.text_content())
         if 0 < len(text) <= 400:
@@ -72,7 +80,7 @@ def _is_small(img: HtmlElement) -> bool:
 
 def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
     """The smallest ancestor of an image that also holds its caption, up to `limit`."""
-    el = img
+    el = _wrapper(img)
     for _ in range(4):
         parent = el.getparent()
         if parent is None or parent is limit:
@@ -83,6 +91,7 @@ def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
     return el
 
 
+_LOOK_AHEAD = 3
 _SKIP_ANCESTORS = {"nav", "aside", "footer"}
 _SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related", "ad", "ads",
                "advertisement", "sponsor", "promo", "gravatar", "emoji"}
@@ -132,9 +141,11 @@ def find_lead_image(regions: list[HtmlElement], data: Structured) -> LeadImage:
     own region (`regions`, narrowest first), else the `<img>` that og:image names."""
     lead = LeadImage()
     for region in regions:
-        first = next((img for img in region.iter("img") if _usable(img)), None)
-        if first is not None:
-            lead = _read(first, region)
+        # The first image, or the first captioned one among the first few (a banner or a
+        # video poster without caption often comes before the photo the story leads with).
+        images = [_read(img, region) for img in islice((i for i in region.iter("img") if _usable(i)), _LOOK_AHEAD)]
+        if images:
+            lead = next((i for i in images if i.caption), images[0])
             break
     og = _stem(data.first("og:image"))
     if lead.caption is None and og and regions:
