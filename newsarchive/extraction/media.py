@@ -8,6 +8,7 @@ from itertools import islice
 
 from lxml.html import HtmlElement
 
+from ..normalisation.rules import alternation
 from .dom import clean, markers
 from .structured import Structured
 
@@ -63,10 +64,13 @@ def _wrapper(img: HtmlElement) -> HtmlElement:
 def _text_after(img: HtmlElement) -> HtmlElement | None:
     """A short text element right after the image (or its wrappers): a bare caption."""
     following = _wrapper(img).getnext()
-    if following is not None and following.tag in ("p", "span", "div", "small", "em", "i"):
-        text = clean(following.text_content())
-        if 0 < len(text) <= 400:
-            return following
+    if following is None or following.tag not in ("p", "span", "div", "small", "em", "i") \
+            or markers(following) & _NOT_CAPTION_WORDS:
+        return None
+    text = clean(following.text_content())
+    links = sum(len(a.text_content()) for a in following.iter("a"))
+    if 0 < len(text) <= 400 and links < 0.5 * len(text) and not _BYLINE.match(text):
+        return following
     return None
 
 
@@ -92,6 +96,9 @@ def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
 
 
 _LOOK_AHEAD = 3
+_NOT_CAPTION_WORDS = {"author", "byline", "date", "time", "meta", "info", "share", "social", "tags",
+                      "related", "teaser", "title", "headline"}
+_BYLINE = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s", re.I)
 _SKIP_ANCESTORS = {"nav", "aside", "footer"}
 _SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related", "ad", "ads",
                "advertisement", "sponsor", "promo", "gravatar", "emoji"}

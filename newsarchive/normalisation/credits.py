@@ -8,32 +8,51 @@ from .rules import alternation
 
 _PREFIX = alternation("CREDIT_PREFIXES")
 _ONLY = alternation("CREDIT_ONLY")
-_FORMS = [
+# (pattern, whether the credit keeps its own label as written)
+_FORMS: list[tuple[re.Pattern[str], bool]] = [
     # "(FOTO: ANTARA/Nova Wahyudi)", "[Photo: X]"
-    re.compile(rf"^(?P<cap>.*?)\s*[(\[]\s*(?:{_PREFIX})\s*:\s*(?P<credit>[^)\]]+?)\s*[)\]]\W*$", re.I),
+    (re.compile(rf"^(?P<cap>.*?)\s*[(\[]\s*(?:{_PREFIX})\s*:\s*(?P<credit>[^)\]]+?)\s*[)\]]\W*$", re.I), False),
     # "... – Foto:David Karnain/Radar Palembang)--", "Foto: Dok. Humas Pemkot", "Bild: dpa"
-    re.compile(rf"^(?P<cap>.*?)[\s|–—-]*\b(?:{_PREFIX})\s*:\s*(?P<credit>.+?)[\s)\]–—-]*$", re.I),
-    # "(AP Photo/Jane Doe)", "(Reuters)"
-    re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z][\w.&' -]*\b(?:Photo|Images?|Foto)\s*/\s*[^)]+)\)\W*$"),
+    (re.compile(rf"^(?P<cap>.*?)[\s|–—-]*\b(?:{_PREFIX})\s*:\s*(?P<credit>.+?)[\s)\]–—-]*$", re.I), False),
+    # "(AP Photo/Jane Doe)"
+    (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z][\w.&' -]*\b(?:Photo|Images?|Foto)\s*/\s*[^)]+)\)\W*$"), True),
+    # "(Dok. Humas Pemkot)", "(Ist.)": Indonesian credits that need no colon
+    (re.compile(r"^(?P<cap>.*?)\s*[(\[]\s*(?P<credit>(?:Dok(?:umentasi)?\.?|Ist\.)\s*[^)\]]*?)\s*[)\]]\W*$", re.I), True),
+    # "Photo by Jane Doe/Bloomberg"
+    (re.compile(r"^(?P<cap>.*?)[\s|–—-]*\b(?:Photos?|Pictures?|Images?|Fotos?)\s+by\s+(?P<credit>.+?)\s*$", re.I), False),
+    # "... the ball. IMAGO/Nico Herbertz": an agency/photographer pair after the last sentence
+    (re.compile(r"^(?P<cap>.*[.!?])\s+(?P<credit>[^.!?/]{2,40}/[^.!?]{2,40})$"), True),
     # "© Jane Doe", "(c) Agency"
-    re.compile(r"^(?P<cap>.*?)\s*(?:©|\(c\)|Copyright)\s*:?\s*(?P<credit>[^©]+?)\s*$", re.I),
-    # "Caption (Istimewa)", "Ilustrasi", "Caption. Foto Istimewa"
-    re.compile(rf"^(?P<cap>.*?)[\s(–—-]*\b(?P<credit>{_ONLY})\W*$", re.I),
+    (re.compile(r"^(?P<cap>.*?)\s*(?:©|\(c\)|Copyright)\s*:?\s*(?P<credit>[^©]+?)\s*$", re.I), False),
+    # "Caption (Istimewa)", "Ilustrasi"
+    (re.compile(rf"^(?P<cap>.*?)[\s(–—-]*\b(?P<credit>{_ONLY})\W*$", re.I), True),
 ]
+
+
+_LABEL = re.compile(rf"^\W*(?:(?:{_PREFIX})\b(?:\s+by\b)?\s*:?|©|\(c\))\s*", re.I)
+
+
+def clean_credit(credit: str | None) -> str | None:
+    """A credit without its label: `Foto: Getty Images` -> `Getty Images`."""
+    if not credit:
+        return None
+    return _LABEL.sub("", credit).strip(" ()[]") or None
 
 
 def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, str | None]:
     """(caption, credit): a credit glued to the caption is cut off; a known credit is kept."""
+    credit = clean_credit(credit)
     if not caption:
-        return None, credit or None
+        return None, credit
     if credit:
         if caption.endswith(credit):
             caption = caption[: -len(credit)].rstrip(" ,;|/–—-:(")
             caption = re.sub(rf"(?:{_PREFIX})\s*:?\s*$", "", caption, flags=re.I).rstrip(" ,;|/–—-:(")
         return caption or None, credit
-    for form in _FORMS:
+    for form, keeps_label in _FORMS:
         found = form.match(caption)
         if found and found.group("credit").strip():
             cap = found.group("cap").strip().rstrip(" ,;|/–—-(")
-            return cap or None, found.group("credit").strip()
+            credit = found.group("credit").strip()
+            return cap or None, credit if keeps_label else clean_credit(credit)
     return caption, None

@@ -27,8 +27,9 @@ NOISE_LINES = [r"Anzeige", r"Werbung", r"Teilen", r"Artikel teilen", r"Mehr anze
 
 FOOTERS = [r"Dieser Artikel erschien zuerst (?:bei|in|auf)\b"]
 
-CREDIT_PREFIXES = [r"Bild", r"Foto", r"Fotos", r"Quelle", r"Bildquelle", r"Copyright"]
-CREDIT_ONLY = [r"Symbolbild", r"Archivbild"]
+CREDIT_PREFIXES = [r"Bild", r"Foto", r"Fotos", r"Quelle", r"Bildquelle", r"Copyright", r"Symbolfoto",
+                   r"Symbolbild", r"Archivfoto", r"Archivbild"]
+CREDIT_ONLY: list[str] = []
 
 AUTHOR_LABELS = [r"Von", r"Autorin/Autor", r"Autorinnen", r"Autoren", r"Autor", r"Autorin", r"Text"]
 EDITOR_LABELS = [r"Redaktion", r"Bearbeitet von"]

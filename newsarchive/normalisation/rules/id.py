@@ -37,7 +37,7 @@ FOOTERS = [r"Artikel ini (?:telah )?(?:tayang|terbit|dipublikasikan) di\b",
            r"Ikuti (?:berita|update|kami) .{0,60}(?:Google News|WhatsApp|Telegram)"]
 
 # Caption credit prefixes ("Foto:", "FOTO: ANTARA/X") and credit-only captions.
-CREDIT_PREFIXES = [r"Foto", r"Dok(?:umentasi)?\.?", r"Sumber\s+foto", r"Ist\."]
+CREDIT_PREFIXES = [r"Foto", r"Dok(?:umentasi)?\.?", r"Sumber\s+foto", r"Ist\.", r"Fotografer"]
 CREDIT_ONLY = [r"Ilustrasi", r"Istimewa", r"Ist"]
 
 AUTHOR_LABELS = [r"Penulis", r"Reporter", r"Wartawan", r"Oleh", r"Laporan"]
