@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from lxml.html import HtmlElement
 
 from ..normalisation.rules import COUNTRY_ZONES, LANGUAGE_COUNTRIES, MONTHS, TIME_ZONES
+from .dom import class_id
 from .structured import Structured
 
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
@@ -131,8 +132,7 @@ def _visible_candidates(scope: HtmlElement | None) -> list[str]:
     for el in scope.iter():
         if not isinstance(el.tag, str):
             continue
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
-        if _DATE_CLASS.search(marker):
+        if (el.get("class") or el.get("id")) and _DATE_CLASS.search(class_id(el)):
             text = el.text_content()
             if len(text) < 200:
                 out.append(text)

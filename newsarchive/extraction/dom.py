@@ -37,10 +37,17 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+def class_id(el: HtmlElement) -> str:
+    """An element's class and id as one lower-cased string, for substring tests."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
 def markers(el: HtmlElement) -> set[str]:
     """The lower-cased words of an element's class and id."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return {w.lower() for w in _SPLIT.split(raw) if w}
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return set()
+    return {w.lower() for w in _SPLIT.split(f"{cls or ''} {ident or ''}") if w}
 
 
 def is_boilerplate(el: HtmlElement) -> bool:

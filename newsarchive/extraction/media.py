@@ -9,14 +9,25 @@ from itertools import islice
 from lxml.html import HtmlElement
 
 from ..normalisation.rules import alternation
-from .dom import clean, markers
+from .dom import class_id, clean, markers
 from .structured import Structured
 
 _WRAPPERS = {"a", "picture", "source", "span", "noscript", "div"}
-CREDIT_WORDS = {"credit", "credits", "copyright", "source", "author", "photographer", "byline",
-                "urheber", "quelle", "fotograf", "bildquelle", "rights", "attribution", "agency"}
-CAPTION_WORDS = {"caption", "figcaption", "legend", "keterangan", "description", "bildtext",
-                 "subtitle", "text", "desc"}
+# Class/id fragments of credit and caption elements ("ContentCaption_contentcredit", "bildautor").
+CREDIT_PARTS = ("credit", "copyright", "source", "author", "photographer", "urheber", "quelle",
+                "fotograf", "rights", "attribution", "agency", "autor")
+CAPTION_PARTS = ("caption", "legend", "keterangan", "description", "bildtext", "subtitle", "desc")
+_SHORT_CREDIT_WORDS = 6
+
+
+def _has_part(el: HtmlElement, parts: tuple[str, ...]) -> bool:
+    raw = class_id(el)
+    return len(raw) > 1 and any(part in raw for part in parts)
+
+
+def _text(el: HtmlElement) -> str:
+    """Visible text with element boundaries as spaces (`<span>Credit</span>Caption`)."""
+    return clean(" ".join(el.itertext()))
 
 
 @dataclass
@@ -26,20 +37,43 @@ class LeadImage:
     credit: str | None = None
 
 
-def _split_figcaption(cap: HtmlElement) -> tuple[str | None, str | None]:
-    """Caption text and the text of a credit element inside it (`<small>`, `.credit`, ...)."""
-    credit_el = None
-    for el in cap.iter():
-        if el is not cap and isinstance(el.tag, str) and (
-                markers(el) & CREDIT_WORDS or el.tag in ("small", "cite")):
-            credit_el = el
-            break
+def _credit_element(container: HtmlElement, caption_el: HtmlElement | None) -> HtmlElement | None:
+    for el in container.iter():
+        if el is container or el is caption_el or not isinstance(el.tag, str):
+            continue
+        if _has_part(el, CREDIT_PARTS) or (el.tag in ("small", "cite") and caption_el is not None
+                                           and caption_el in el.iterancestors()):
+            return el
+    return None
+
+
+def _positional_credit(cap: HtmlElement) -> HtmlElement | None:
+    """In `<figcaption><span>long caption</span><span>Short Credit</span></figcaption>`,
+    the one short part without a full stop, beside a longer one, is the credit."""
+    parts = [c for c in cap if isinstance(c.tag, str) and _text(c)]
+    if len(parts) != 2 and not (len(parts) == 1 and clean(parts[0].tail)):
+        return None
+    total = len(_text(cap))
+    short = [p for p in parts if len(_text(p).split()) <= _SHORT_CREDIT_WORDS
+             and not _text(p).endswith(".") and len(_text(p)) < total / 2]
+    return short[0] if len(short) == 1 else None
+
+
+def _split_caption(fig: HtmlElement, cap: HtmlElement) -> tuple[str | None, str | None]:
+    """Caption text, and the credit found in the caption or elsewhere in the figure."""
+    credit_el = _credit_element(cap, None) if cap is not fig else None
     if credit_el is None:
-        caption_el = next((el for el in cap.iter() if el is not cap and isinstance(el.tag, str)
-                           and markers(el) & CAPTION_WORDS), None)
-        return clean((caption_el if caption_el is not None else cap).text_content()) or None, None
-    credit = clean(credit_el.text_content())
-    caption = clean(cap.text_content().replace(credit_el.text_content(), " "))
+        credit_el = _credit_element(fig, cap)
+        if credit_el is not None and cap in credit_el.iterancestors():
+            credit_el = None
+    if credit_el is None:
+        credit_el = _positional_credit(cap)
+    caption = _text(cap)
+    if credit_el is None:
+        return caption or None, None
+    credit = _text(credit_el)
+    if cap in credit_el.iterancestors():
+        caption = clean(caption.replace(credit, " "))
     return caption or None, credit or None
 
 
@@ -47,7 +81,7 @@ def _caption_element(fig: HtmlElement) -> HtmlElement | None:
     for el in fig.iter("figcaption"):
         return el
     for el in fig.iter():
-        if el is not fig and isinstance(el.tag, str) and markers(el) & (CAPTION_WORDS - {"text"}):
+        if el is not fig and isinstance(el.tag, str) and _has_part(el, CAPTION_PARTS):
             return el
     return None
 
@@ -139,7 +173,7 @@ def _read(img: HtmlElement, region: HtmlElement) -> LeadImage:
         cap = _text_after(img)
     lead = LeadImage(url=_image_src(img))
     if cap is not None:
-        lead.caption, lead.credit = _split_figcaption(cap)
+        lead.caption, lead.credit = _split_caption(fig, cap)
     return lead
 
 

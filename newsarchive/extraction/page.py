@@ -134,9 +134,11 @@ def _image_regions(title_el: HtmlElement | None, scope: HtmlElement | None,
 
 def _next_page(doc: HtmlElement, url: str) -> str | None:
     for link in doc.iter("link", "a"):
-        rel = (link.get("rel") or "").split()
         href = link.get("href")
-        if href and ("next" in rel or link.tag == "a" and NEXT_WORDS.match(link.text_content())):
+        if not href:
+            continue
+        if "next" in (link.get("rel") or "").split() or link.tag == "a" and link.text \
+                and len(link.text) < 40 and NEXT_WORDS.match(link.text):
             target = urljoin(url, href)
             if urlsplit(target).path != urlsplit(url).path or urlsplit(target).query != urlsplit(url).query:
                 return target
