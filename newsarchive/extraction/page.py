@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -181,8 +182,12 @@ def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides
     raw.drop_lines = list(overrides.drop_lines)
 
 
-def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = None) -> RawArticle:
-    """What one page says about its article; pure function of (html, url, overrides)."""
+def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = None, *,
+                fetched_at: datetime | None = None) -> RawArticle:
+    """What one page says about its article; pure function of its arguments.
+
+    `fetched_at` (aware) anchors relative dates such as "2 jam lalu"; without it they are ignored.
+    """
     raw = RawArticle(url=url, site=urlsplit(url).hostname)
     doc = _parse(decode_html(html))
     if doc is None:
@@ -207,7 +212,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     image = find_lead_image(_image_regions(title_el, scope, body), data)
     raw.image_url = urljoin(url, image.url) if image.url else None
     raw.caption, raw.photo_credit = image.caption, image.credit
-    raw.published, raw.modified = find_dates(data, scope, url, raw.language)
+    raw.published, raw.modified = find_dates(data, scope, url, raw.language, fetched_at)
     raw.authors = find_bylines(data, scope)
     raw.editors = [clean(n) for n, person in names_of(data.ld("editor"), data) if person]
     raw.section = _section(data)

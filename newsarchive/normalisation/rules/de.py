@@ -15,7 +15,8 @@ TIME_ZONES = {"MEZ": 1, "MESZ": 2, "CET": 1, "CEST": 2}
 
 RELATIVE_UNITS = {"sekunden": 1, "minuten": 60, "minute": 60, "stunden": 3600, "stunde": 3600,
                   "tagen": 86400, "tag": 86400}
-RELATIVE_AGO = r"(?:vor)"
+# "2 jam lalu" / "2 hours ago" / "vor 2 Stunden"; {units} is filled with RELATIVE_UNITS.
+RELATIVE_FORM = r"vor\s+(?P<n>\d+)\s+(?P<unit>{units})"
 
 # Whether a marker needs a colon (or capitals) to count: ordinary words in that language.
 RELATED_NEEDS_COLON = True

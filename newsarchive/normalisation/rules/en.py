@@ -18,7 +18,8 @@ TIME_ZONES = {"UTC": 0, "GMT": 0, "BST": 1, "IST": 5.5, "EST": -5, "EDT": -4, "C
 
 RELATIVE_UNITS = {"second": 1, "seconds": 1, "minute": 60, "minutes": 60, "hour": 3600,
                   "hours": 3600, "day": 86400, "days": 86400, "week": 604800, "weeks": 604800}
-RELATIVE_AGO = r"ago"
+# "2 jam lalu" / "2 hours ago" / "vor 2 Stunden"; {units} is filled with RELATIVE_UNITS.
+RELATIVE_FORM = r"(?P<n>\d+)\s+(?P<unit>{units})\s+ago"
 
 # Whether a marker needs a colon (or capitals) to count: ordinary words in that language.
 RELATED_NEEDS_COLON = True

@@ -16,7 +16,8 @@ TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 # Relative dates ("2 jam lalu"): unit word -> seconds.
 RELATIVE_UNITS = {"detik": 1, "menit": 60, "jam": 3600, "hari": 86400, "minggu": 604800}
-RELATIVE_AGO = r"(?:yang\s+)?lalu"
+# "2 jam lalu" / "2 hours ago" / "vor 2 Stunden"; {units} is filled with RELATIVE_UNITS.
+RELATIVE_FORM = r"(?P<n>\d+)\s+(?P<unit>{units})\s+(?:yang\s+)?lalu"
 
 # Paragraphs that start with one of these are related-link inserts, not story.
 # Whether a marker needs a colon (or capitals) to count: ordinary words in that language.
