@@ -16,8 +16,8 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(rf"^(?P<cap>.*?)[\s|–—-]*\b(?:{_PREFIX})\s*:\s*(?P<credit>.+?)[\s)\]–—-]*$", re.I), False),
     # "(AP Photo/Jane Doe)"
     (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z][\w.&' -]*\b(?:Photo|Images?|Foto)\s*/\s*[^)]+)\)\W*$"), True),
-    # "(Dok. Humas Pemkot)", "(Ist.)": Indonesian credits that need no colon
-    (re.compile(r"^(?P<cap>.*?)\s*[(\[]\s*(?P<credit>(?:Dok(?:umentasi)?\.?|Ist\.)\s*[^)\]]*?)\s*[)\]]\W*$", re.I), True),
+    # "(Dok. Humas Pemkot)", "Dokumentasi Polres", "(Ist.)": Indonesian credits that need no colon
+    (re.compile(r"^(?P<cap>.*?)\s*[(\[]?\s*(?P<credit>(?:Dok\.|Dokumentasi\b|Ist\.)\s*[^)\]]*?)\s*[)\]]?\W*$"), True),
     # "Photo by Jane Doe/Bloomberg"
     (re.compile(r"^(?P<cap>.*?)[\s|–—-]*\b(?:Photos?|Pictures?|Images?|Fotos?)\s+by\s+(?P<credit>.+?)\s*$", re.I), False),
     # "... the ball. IMAGO/Nico Herbertz": an agency/photographer pair after the last sentence

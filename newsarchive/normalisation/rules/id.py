@@ -38,7 +38,8 @@ FOOTERS = [r"Artikel ini (?:telah )?(?:tayang|terbit|dipublikasikan) di\b",
            r"Ikuti (?:berita|update|kami) .{0,60}(?:Google News|WhatsApp|Telegram)"]
 
 # Caption credit prefixes ("Foto:", "FOTO: ANTARA/X") and credit-only captions.
-CREDIT_PREFIXES = [r"Foto", r"Dok(?:umentasi)?\.?", r"Sumber\s+foto", r"Ist\.", r"Fotografer"]
+# "Dok." (documentation of ...) and "Ist." are kept as part of the credit: see credits.py.
+CREDIT_PREFIXES = [r"Foto", r"Sumber\s+foto", r"Fotografer"]
 CREDIT_ONLY = [r"Ilustrasi", r"Istimewa", r"Ist"]
 
 AUTHOR_LABELS = [r"Penulis", r"Reporter", r"Wartawan", r"Oleh", r"Laporan"]
