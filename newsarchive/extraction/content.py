@@ -18,6 +18,8 @@ from .dom import clean, is_boilerplate, link_length, markers
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
               "td", "th", "tr", "div", "section", "article", "main", "ul", "ol", "table", "dl",
               "address", "center", "details", "summary", "hr", "tbody", "thead", "body"}
+INLINE_TAGS = {"span", "a", "em", "strong", "b", "i", "u", "br", "small", "sup", "sub", "mark", "q",
+               "abbr", "cite", "time", "font", "code", "s", "del", "ins"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 GOOD_WORDS = {"article", "body", "content", "entry", "main", "story", "text", "post", "detail",
               "artikel", "isi", "berita", "news", "richtext", "paragraph", "paragraphs", "prose"}
@@ -29,6 +31,8 @@ LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "d
               "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada"}
 _MIN_PARAGRAPH = 25
 _CLIMB_LEVELS = 8
+# An ancestor is climbed to only when most of its text is story paragraphs.
+_STORY_SHARE = 0.3
 
 
 @dataclass
@@ -67,12 +71,38 @@ def _own_text_length(el: HtmlElement) -> int:
     return total
 
 
-def _score(root: HtmlElement) -> tuple[dict[HtmlElement, float], dict[HtmlElement, float]]:
-    """(votes decayed over three ancestor levels, undecayed votes summed over all ancestors)."""
+@dataclass
+class Scores:
+    """Paragraph votes per element: decayed over three ancestor levels (`near`), summed over
+    all ancestors (`total`), and the story text length each element holds (`length`)."""
+
+    near: dict[HtmlElement, float]
+    total: dict[HtmlElement, float]
+    length: dict[HtmlElement, int]
+
+
+def _inline_only(el: HtmlElement) -> bool:
+    """A `<div>` used as a paragraph: it has children, all of them inline (`<span>`, `<a>`, ...)."""
+    return len(el) > 0 and all(isinstance(c.tag, str) and c.tag in INLINE_TAGS for c in el)
+
+
+def _in_link(el: HtmlElement) -> bool:
+    """Inside an `<a>`: a teaser's text, not a paragraph of the story."""
+    for depth, parent in enumerate(el.iterancestors()):
+        if parent.tag == "a":
+            return True
+        if depth >= 2:
+            return False
+    return False
+
+
+def _score(root: HtmlElement) -> Scores:
     scores: dict[HtmlElement, float] = {}
     totals: dict[HtmlElement, float] = {}
+    lengths: dict[HtmlElement, int] = {}
     for el in root.iter("p", "div", "td", "section", "pre", "blockquote"):
-        if el.tag == "p" or el.tag == "pre":
+        paragraph = el.tag in ("p", "pre") or _inline_only(el)
+        if paragraph:
             text = el.text_content()
         elif _own_text_length(el) >= 80:
             text = (el.text or "") + " ".join(c.tail or "" for c in el)
@@ -81,8 +111,8 @@ def _score(root: HtmlElement) -> tuple[dict[HtmlElement, float], dict[HtmlElemen
         length = len(text.strip())
         if length < _MIN_PARAGRAPH:
             continue
-        density = link_length(el) / length if el.tag == "p" else 0.0
-        if density > 0.5:
+        density = link_length(el) / length if paragraph else 0.0
+        if density > 0.5 or _in_link(el):
             continue
         vote = (1 + text.count(",") + text.count("،") + text.count("、") + min(length / 100, 3)) \
             * (1 - density)
@@ -90,7 +120,8 @@ def _score(root: HtmlElement) -> tuple[dict[HtmlElement, float], dict[HtmlElemen
             if depth < 3:
                 scores[parent] = scores.get(parent, 0.0) + vote / (1 << depth)
             totals[parent] = totals.get(parent, 0.0) + vote
-    return scores, totals
+            lengths[parent] = lengths.get(parent, 0) + length
+    return Scores(scores, totals, lengths)
 
 
 def _link_density(el: HtmlElement) -> float:
@@ -105,7 +136,8 @@ def _title_region(title_el: HtmlElement | None) -> HtmlElement | None:
 
 
 def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
-    scores, totals = _score(root)
+    scored = _score(root)
+    scores, totals = scored.near, scored.total
     if not scores:
         return Choice([root], totals)
     ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:12]
@@ -124,7 +156,8 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
         node = node.getparent()
         if node is None or node.tag in ("body", "html"):
             break
-        if totals.get(node, 0.0) >= 1.25 * totals.get(best, 0.0) and _link_density(node) <= 0.3:
+        if totals.get(node, 0.0) >= 1.25 * totals.get(best, 0.0) and _link_density(node) <= 0.3 \
+                and scored.length.get(node, 0) >= _STORY_SHARE * len(node.text_content()):
             best = node
     parent = best.getparent()
     if parent is None:
