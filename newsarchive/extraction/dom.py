@@ -21,6 +21,7 @@ BOILER_WORDS = {
     "gallery", "slideshow", "infobox", "disclaimer", "copyright", "print", "tooltip", "overlay",
     "login", "register", "topics", "keywords", "pagination", "pager", "bio", "meta", "dateline",
     "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
+    "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube",
 }
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
                    "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",

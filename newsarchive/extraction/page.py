@@ -104,9 +104,9 @@ def _language(doc: HtmlElement, data: Structured) -> str | None:
 
 
 def _ancestors_common(a: HtmlElement, b: HtmlElement) -> HtmlElement:
-    mine = {id(x) for x in a.iterancestors()} | {id(a)}
+    mine = set(a.iterancestors()) | {a}  # the set keeps the proxies alive, so identity holds
     for el in b.iterancestors():
-        if id(el) in mine:
+        if el in mine:
             return el
     return b
 
