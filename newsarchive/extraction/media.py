@@ -130,6 +130,7 @@ def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
 
 
 _LOOK_AHEAD = 3
+_MAX_CAPTION = 600
 _NOT_CAPTION_WORDS = {"author", "byline", "date", "time", "meta", "info", "share", "social", "tags",
                       "related", "teaser", "title", "headline"}
 _BYLINE = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s", re.I)
@@ -173,7 +174,10 @@ def _read(img: HtmlElement, region: HtmlElement) -> LeadImage:
         cap = _text_after(img)
     lead = LeadImage(url=_image_src(img))
     if cap is not None:
-        lead.caption, lead.credit = _split_caption(fig, cap)
+        caption, credit = _split_caption(fig, cap)
+        # An author's portrait is captioned by the byline; a caption is never a page header.
+        if caption and len(caption) <= _MAX_CAPTION and not _BYLINE.match(caption):
+            lead.caption, lead.credit = caption, credit
     return lead
 
 

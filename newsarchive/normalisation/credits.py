@@ -39,16 +39,8 @@ def clean_credit(credit: str | None) -> str | None:
     return _LABEL.sub("", credit).strip(" ()[]") or None
 
 
-def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, str | None]:
-    """(caption, credit): a credit glued to the caption is cut off; a known credit is kept."""
-    credit = clean_credit(credit)
-    if not caption:
-        return None, credit
-    if credit:
-        if caption.endswith(credit):
-            caption = caption[: -len(credit)].rstrip(" ,;|/–—-:(")
-            caption = re.sub(rf"(?:{_PREFIX})\s*:?\s*$", "", caption, flags=re.I).rstrip(" ,;|/–—-:(")
-        return caption or None, credit
+def _glued(caption: str) -> tuple[str | None, str | None]:
+    """(caption, credit) when a credit form ends the caption, else (caption, None)."""
     for form, keeps_label in _FORMS:
         found = form.match(caption)
         if found and found.group("credit").strip():
@@ -56,3 +48,17 @@ def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, s
             credit = found.group("credit").strip()
             return cap or None, credit if keeps_label else clean_credit(credit)
     return caption, None
+
+
+def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, str | None]:
+    """(caption, credit): a credit glued to the caption is cut off; a credit the page gave
+    separately wins over the glued one."""
+    credit = clean_credit(credit)
+    if not caption:
+        return None, credit
+    if credit and caption.endswith(credit):
+        caption = caption[: -len(credit)].rstrip(" ,;|/–—-:(")
+        caption = re.sub(rf"(?:{_PREFIX})\s*:?\s*$", "", caption, flags=re.I).rstrip(" ,;|/–—-:(")
+        return caption or None, credit
+    caption, glued = _glued(caption)
+    return caption, credit or glued
