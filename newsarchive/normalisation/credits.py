@@ -24,12 +24,16 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(r"^(?P<cap>.*[.!?])\s+(?P<credit>[^.!?/]{2,40}/[^.!?]{2,40})$"), True),
     # "© Jane Doe", "(c) Agency"
     (re.compile(r"^(?P<cap>.*?)\s*(?:©|\(c\)|Copyright)\s*:?\s*(?P<credit>[^©]+?)\s*$", re.I), False),
+    # "... at the scene. / Jane Doe", "La Soledat / Lorenzo Marina": a name after a spaced slash
+    (re.compile(r"^(?P<cap>.*\S)\s+/\s*(?P<credit>[^/.!?]{2,40})$"), True),
+    # "... on Monday. (AP)": an agency acronym in parentheses
+    (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\W*$"), True),
     # "Caption (Istimewa)", "Ilustrasi"
     (re.compile(rf"^(?P<cap>.*?)[\s(–—-]*\b(?P<credit>{_ONLY})\W*$", re.I), True),
 ]
 
 
-_LABEL = re.compile(rf"^\W*(?:(?:{_PREFIX})\b(?:\s+by\b)?\s*:?|©|\(c\))\s*", re.I)
+_LABEL = re.compile(rf"^\W*(?:(?:{_PREFIX})\b(?:\s+by\b|\s*:)|©|\(c\))\s*", re.I)
 
 
 def clean_credit(credit: str | None) -> str | None:
@@ -61,4 +65,6 @@ def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, s
         caption = re.sub(rf"(?:{_PREFIX})\s*:?\s*$", "", caption, flags=re.I).rstrip(" ,;|/–—-:(")
         return caption or None, credit
     caption, glued = _glued(caption)
+    if credit and glued and glued not in credit:
+        return caption, f"{credit}, {glued}"  # "Jean Levac" + "/ Postmedia News"
     return caption, credit or glued

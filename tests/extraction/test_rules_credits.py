@@ -23,9 +23,12 @@ from newsarchive.normalisation.credits import split_credit
     ("Firefighters at the scene. Credit: Jane Doe", "Firefighters at the scene.", "Jane Doe"),
     ("The bank's headquarters. Photo by Jane Doe/Bloomberg", "The bank's headquarters.", "Jane Doe/Bloomberg"),
     ("Der Trainer am Spielfeldrand. IMAGO/Nico Beispiel", "Der Trainer am Spielfeldrand.", "IMAGO/Nico Beispiel"),
+    ("Polizei-Razzia in La Soledat / Lorenzo Beispiel", "Polizei-Razzia in La Soledat", "Lorenzo Beispiel"),
+    ("Court documents were released on Monday. (AP)", "Court documents were released on Monday.", "AP"),
 ], ids=["glued-foto-dashes", "paren-FOTO-agency", "foto-dok-only", "paren-dok", "ilustrasi",
         "istimewa", "photo-colon", "ap-photo", "copyright-sign", "bild", "credit-colon", "photo-by",
-        "agency-slash-after-sentence"])
+        "agency-slash-after-sentence",
+        "spaced-slash-name", "agency-acronym-paren"])
 def test_caption_credit_split(raw, caption, credit):
     assert split_credit(raw, None) == (caption, credit)
 
@@ -53,3 +56,18 @@ def test_caption_under_image_without_figure(page):
     article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
     assert (article.caption, article.photo_credit) == ("Alat berat di Jalan Merdeka.", "ANTARA/Nova Wahyudi")
     assert "Alat berat" not in article.body
+
+
+def test_separate_credit_joined_with_glued_agency():
+    assert split_credit("Offices on Slater Street. / Postmedia News", "Jean Levac") == (
+        "Offices on Slater Street.", "Jean Levac, Postmedia News")
+
+
+def test_copyright_before_slashes_keeps_the_whole_credit():
+    assert split_credit("Der König im Garten. © IMAGO / Beispiel Collection", None) == (
+        "Der König im Garten.", "IMAGO / Beispiel Collection")
+
+
+def test_label_word_inside_a_name_is_kept():
+    assert split_credit("Bezahlmethoden im Vergleich", "© Picture Alliance") == (
+        "Bezahlmethoden im Vergleich", "Picture Alliance")
