@@ -10,6 +10,8 @@ _PREFIX = alternation("CREDIT_PREFIXES")
 _ONLY = alternation("CREDIT_ONLY")
 # (pattern, whether the credit keeps its own label as written)
 _FORMS: list[tuple[re.Pattern[str], bool]] = [
+    # "© Jane Doe", "(c) Agency"
+    (re.compile(r"^(?P<cap>.*?)\s*(?:©|\(c\)|Copyright)\s*:?\s*(?P<credit>[^©]+?)\s*$", re.I), False),
     # "(FOTO: ANTARA/Nova Wahyudi)", "[Photo: X]"
     (re.compile(rf"^(?P<cap>.*?)\s*[(\[]\s*(?:{_PREFIX})\s*:\s*(?P<credit>[^)\]]+?)\s*[)\]]\W*$", re.I), False),
     # "... – Foto:David Karnain/Radar Palembang)--", "Foto: Dok. Humas Pemkot", "Bild: dpa"
@@ -22,8 +24,6 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(r"^(?P<cap>.*?)[\s|–—-]*\b(?:Photos?|Pictures?|Images?|Fotos?)\s+by\s+(?P<credit>.+?)\s*$", re.I), False),
     # "... the ball. IMAGO/Nico Herbertz": an agency/photographer pair after the last sentence
     (re.compile(r"^(?P<cap>.*[.!?])\s+(?P<credit>[^.!?/]{2,40}/[^.!?]{2,40})$"), True),
-    # "© Jane Doe", "(c) Agency"
-    (re.compile(r"^(?P<cap>.*?)\s*(?:©|\(c\)|Copyright)\s*:?\s*(?P<credit>[^©]+?)\s*$", re.I), False),
     # "... at the scene. / Jane Doe", "La Soledat / Lorenzo Marina": a name after a spaced slash
     (re.compile(r"^(?P<cap>.*\S)\s+/\s*(?P<credit>[^/.!?]{2,40})$"), True),
     # "... on Monday. (AP)": an agency acronym in parentheses
