@@ -1,0 +1,439 @@
+"""The archive: one SQLite file that every stage writes to and every command reads from."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..article import Article
+from ..errors import NewsarchiveError
+from . import dedup, rows, schema
+from .search import SearchHit, search
+from .sites import SiteRegistry
+
+CRAWL_COUNTS = ("requests", "new", "updated", "unchanged", "dropped", "errors")
+CRAWL_STATUSES = ("running", "finished", "failed", "interrupted")
+EXPORT_COLUMNS = (
+    "url", "site", "source", "title", "caption", "photo_credit", "body", "authors",
+    "published", "modified", "dateline", "section", "tags", "language", "editors", "summary",
+    "image_url", "content_hash", "first_seen", "last_seen", "duplicate_of",
+)  # fmt: skip
+_INSERT_COLUMNS = (
+    "id", "url", "site", *rows.CONTENT_FIELDS, "content_hash", "first_seen", "last_seen",
+    "changed", "etag", "last_modified", "crawl_id",
+)  # fmt: skip
+_INSERT_SQL = (
+    f"INSERT INTO articles ({', '.join(_INSERT_COLUMNS)}) "
+    f"VALUES ({', '.join(':' + c for c in _INSERT_COLUMNS)})"
+)
+_REVISION_COLUMNS = ("url", "content_hash", *rows.CONTENT_FIELDS)
+_UPDATE_SQL = (
+    "UPDATE articles SET "
+    + ", ".join(f"{c} = :{c}" for c in ("id", "site", *rows.CONTENT_FIELDS, "content_hash"))
+    + ", last_seen = :seen, changed = :seen, etag = coalesce(:etag, etag),"
+    " last_modified = coalesce(:last_modified, last_modified),"
+    " crawl_id = coalesce(:crawl_id, crawl_id) WHERE id = :old_id"
+)
+BATCH = 1000  # articles per transaction in store_many
+
+
+@dataclass(frozen=True)
+class KnownPage:
+    """What an incremental crawl needs to know about an archived page."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    published: str | None
+    modified: str | None
+    last_seen: str | None
+
+
+class Archive(SiteRegistry):
+    """The SQLite archive. `Archive(path)` creates it; `create=False` only opens an existing one.
+
+    Opening applies pending migrations, so an archive from an older version is upgraded in
+    place. The connection runs in autocommit mode; every write method is one transaction.
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise NewsarchiveError(f"no archive at {self.path} — run `newsarchive crawl URL` first")
+        try:
+            if create:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            for pragma in (
+                "journal_mode = WAL",
+                "synchronous = NORMAL",  # durable with WAL up to the last commit
+                "foreign_keys = ON",
+                "cache_size = -262144",  # 256 MB: FTS merges and LSH bands stay in memory
+            ):
+                conn.execute(f"PRAGMA {pragma}")
+            self.db = sqlite_utils.Database(conn)
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > schema.VERSION:
+                raise NewsarchiveError(
+                    f"{self.path} was made by a newer newsarchive (schema {version}); upgrade first"
+                )
+            schema.migrate(self.db)
+        except sqlite3.DatabaseError as err:
+            raise NewsarchiveError(f"{self.path} is not a readable archive ({err})") from None
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction; nested uses join the outer one."""
+        if self.db.conn.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- storing -----------------------------------------------------------------------
+
+    def store(
+        self,
+        article: Article,
+        *,
+        html: str | bytes | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        crawl_id: int | None = None,
+    ) -> str:
+        """Upsert one article by canonical URL: "new", "updated" or "unchanged".
+
+        A changed article's previous version moves to `revisions` first; an unchanged one
+        only has `last_seen` (and its validators) moved.
+        """
+        with self.transaction():
+            existing = self._existing([article.url]).get(article.url)
+            return self._store(article, existing, html, etag, last_modified, crawl_id)
+
+    def store_many(self, articles: Iterable[Article], *, crawl_id: int | None = None) -> Counter:
+        """Store many articles, `BATCH` to a transaction: the bulk path (imports, benchmarks)."""
+        counts: Counter = Counter()
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) == BATCH:
+                counts += self._store_batch(batch, crawl_id)
+                batch = []
+        if batch:
+            counts += self._store_batch(batch, crawl_id)
+        return counts
+
+    def _store_batch(self, batch: list[Article], crawl_id: int | None) -> Counter:
+        with self.transaction():
+            existing = self._existing([a.url for a in batch])
+            return Counter(
+                self._store(a, existing.get(a.url), None, None, None, crawl_id) for a in batch
+            )
+
+    def _existing(self, urls: list[str]) -> dict[str, tuple[int, str, str | None]]:
+        """url -> (id, content_hash, first_seen) of the urls already archived."""
+        marks = ", ".join("?" * len(urls))
+        found = self.db.execute(
+            f"SELECT url, id, content_hash, first_seen FROM articles WHERE url IN ({marks})", urls
+        )
+        return {url: (id_, digest, first) for url, id_, digest, first in found}
+
+    def _store(
+        self,
+        article: Article,
+        existing: tuple[int, str, str | None] | None,
+        html: str | bytes | None,
+        etag: str | None,
+        last_modified: str | None,
+        crawl_id: int | None,
+    ) -> str:
+        seen = rows.now()
+        fields = rows.article_fields(article)
+        fields["content_hash"] = digest = rows.content_hash(fields)
+        validators = {"etag": etag, "last_modified": last_modified, "crawl_id": crawl_id}
+        if existing is None:
+            article_id = self._free_id(rows.order_base(article.published, seen))
+            self.db.execute(
+                _INSERT_SQL,
+                {**fields, **validators, "id": article_id, "first_seen": seen,
+                 "last_seen": seen, "changed": seen},
+            )  # fmt: skip
+            status = "new"
+        elif existing[1] == digest:
+            article_id = existing[0]
+            self.db.execute(
+                "UPDATE articles SET last_seen = ?, etag = coalesce(?, etag),"
+                " last_modified = coalesce(?, last_modified) WHERE id = ?",
+                [seen, etag, last_modified, article_id],
+            )
+            status = "unchanged"
+        else:
+            article_id = self._update(existing, fields, seen, validators)
+            status = "updated"
+        if status != "unchanged":
+            self._link_duplicates(article_id, fields["body"] or "")
+        if html is not None and (status != "unchanged" or not self._has_page(article_id)):
+            self.db.execute(
+                "INSERT OR REPLACE INTO pages (article_id, url, fetched, compression, html)"
+                " VALUES (?, ?, ?, 'zlib', ?)",
+                [article_id, article.url, seen, rows.compress(html)],
+            )
+        return status
+
+    def _update(
+        self, existing: tuple[int, str, str | None], fields: dict, seen: str, validators: dict
+    ) -> int:
+        """Keep the previous version in `revisions`, then overwrite; re-key if the date moved."""
+        old_id, _, first_seen = existing
+        columns = ", ".join(_REVISION_COLUMNS)
+        self.db.execute(
+            f"INSERT INTO revisions (article_id, seen_from, seen_until, {columns})"
+            f" SELECT id, coalesce(changed, first_seen), last_seen, {columns}"
+            " FROM articles WHERE id = ?",
+            [old_id],
+        )
+        base = rows.order_base(fields["published"], first_seen or seen)
+        new_id = old_id if old_id // rows.SLOTS == base // rows.SLOTS else self._free_id(base)
+        self.db.execute(
+            _UPDATE_SQL, {**fields, **validators, "id": new_id, "old_id": old_id, "seen": seen}
+        )
+        self.db.execute("DELETE FROM minhash_bands WHERE article_id = ?", [new_id])
+        self.db.execute("DELETE FROM minhashes WHERE article_id = ?", [new_id])
+        return new_id
+
+    def _free_id(self, base: int) -> int:
+        """The next unused id in the second starting at `base`."""
+        top = self.db.execute(
+            "SELECT max(id) FROM articles WHERE id BETWEEN ? AND ?", [base, base + rows.SLOTS - 1]
+        ).fetchone()[0]
+        if top is None:
+            return base
+        if top == base + rows.SLOTS - 1:
+            raise NewsarchiveError("more than a million articles dated within one second")
+        return top + 1
+
+    def _has_page(self, article_id: int) -> bool:
+        found = self.db.execute("SELECT 1 FROM pages WHERE article_id = ?", [article_id])
+        return found.fetchone() is not None
+
+    def _link_duplicates(self, article_id: int, body: str) -> None:
+        """Index the body's MinHash and link the article to near-copies already archived."""
+        sig = dedup.signature(body)
+        if sig is None:
+            return
+        keys = dedup.bands(sig)
+        marks = ", ".join("?" * len(keys))
+        candidates = self.db.execute(
+            f"SELECT m.article_id, m.signature FROM minhashes m WHERE m.article_id IN"
+            f" (SELECT article_id FROM minhash_bands WHERE band IN ({marks})"
+            " AND article_id != ? LIMIT ?)",
+            [*keys, article_id, dedup.MAX_CANDIDATES],
+        ).fetchall()
+        self.db.execute(
+            "INSERT INTO minhashes (article_id, signature) VALUES (?, ?)",
+            [article_id, dedup.to_blob(sig)],
+        )
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in keys],
+        )
+        matches = [
+            other
+            for other, blob in candidates
+            if dedup.similarity(sig, dedup.from_blob(blob)) >= dedup.THRESHOLD
+        ]
+        if not matches:
+            return
+        marks = ", ".join("?" * len(matches))
+        roots = [
+            r for (r,) in self.db.execute(
+                f"SELECT DISTINCT coalesce(duplicate_of, id) FROM articles WHERE id IN ({marks})",
+                matches,
+            )
+        ]  # fmt: skip
+        root = min([*roots, article_id])
+        marks = ", ".join("?" * len(roots))
+        self.db.execute(
+            "UPDATE articles SET duplicate_of = CASE WHEN id = ? THEN NULL ELSE ? END"
+            f" WHERE id = ? OR id IN ({marks}) OR duplicate_of IN ({marks})",
+            [root, root, article_id, *roots, *roots],
+        )
+
+    def touch(self, url: str, crawl_id: int | None = None) -> None:
+        """A re-fetch that found the page unchanged (e.g. 304): only `last_seen` moves."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE articles SET last_seen = ? WHERE url = ?", [rows.now(), url]
+            )
+
+    def known(self, site: str) -> dict[str, KnownPage]:
+        """Every archived page of a site, for conditional requests in an incremental crawl."""
+        found = self.db.execute(
+            "SELECT url, etag, last_modified, content_hash, published, modified, last_seen"
+            " FROM articles WHERE site = ?",
+            [site],
+        )
+        return {row[0]: KnownPage(*row) for row in found}
+
+    # -- crawls ------------------------------------------------------------------------
+
+    def start_crawl(self, site: str) -> int:
+        with self.transaction():
+            cursor = self.db.execute(
+                "INSERT INTO crawls (site, started, status) VALUES (?, ?, 'running')",
+                [site, rows.now()],
+            )
+            return cursor.lastrowid
+
+    def finish_crawl(self, crawl_id: int, status: str, counts: dict[str, int]) -> None:
+        """Close a crawl row; counts beyond the standard ones go to `extra` as JSON."""
+        if status not in CRAWL_STATUSES:
+            raise ValueError(f"crawl status must be one of {CRAWL_STATUSES}, not {status!r}")
+        standard = {k: counts.get(k, 0) for k in CRAWL_COUNTS}
+        extra = {k: v for k, v in counts.items() if k not in CRAWL_COUNTS}
+        sets = ", ".join(f"{k} = :{k}" for k in standard)
+        with self.transaction():
+            self.db.execute(
+                f"UPDATE crawls SET finished = :finished, status = :status, {sets},"
+                " extra = :extra WHERE id = :id",
+                {**standard, "finished": rows.now(), "status": status, "id": crawl_id,
+                 "extra": json.dumps(extra) if extra else None},
+            )  # fmt: skip
+
+    # -- reading -----------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        order: str = "best",
+    ) -> list[SearchHit]:
+        """Full-text search; see `newsarchive.storage.search`."""
+        return search(
+            self.db, query, source=source, since=since, until=until, limit=limit, order=order
+        )
+
+    def stats(self) -> dict[str, Any]:
+        """What the archive holds: totals, per source (counts, date range), the last crawls."""
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        sources = [
+            {"source": name, "site": site, "articles": count, "first_published": first,
+             "last_published": last}
+            for name, site, count, first, last in self.db.execute(
+                "SELECT s.name, s.site, s.articles,"
+                " (SELECT min(published) FROM articles WHERE source = s.name),"
+                " (SELECT max(published) FROM articles WHERE source = s.name)"
+                " FROM sources s WHERE s.articles > 0 ORDER BY s.articles DESC, s.name"
+            )
+        ]  # fmt: skip
+        crawls = [
+            dict(zip(("id", "site", "started", "finished", "status", *CRAWL_COUNTS), row))
+            for row in self.db.execute(
+                f"SELECT id, site, started, finished, status, {', '.join(CRAWL_COUNTS)}"
+                " FROM crawls ORDER BY id DESC LIMIT 10"
+            )
+        ]
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "revisions": one("SELECT count(*) FROM revisions"),
+            "pages": one("SELECT count(*) FROM pages"),
+            "duplicates": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+            "sources": sources,
+            "crawls": crawls,
+        }
+
+    def export(
+        self, format: str, source: str | None = None, since: str | None = None
+    ) -> Iterator[str]:
+        """The articles as JSON lines or CSV text chunks, oldest first, streamed row by row."""
+        if format not in ("jsonl", "csv"):
+            raise NewsarchiveError(f"export format must be jsonl or csv, not {format!r}")
+        where, params = ["1"], []
+        if source:
+            where.append("source = ?")
+            params.append(source)
+        if since:
+            where.append("id >= ?")
+            params.append(rows.date_bound(since, end=False, option="--since"))
+        cursor = self.db.conn.cursor().execute(
+            f"SELECT {', '.join(EXPORT_COLUMNS)} FROM articles"
+            f" WHERE {' AND '.join(where)} ORDER BY id",
+            params,
+        )
+        if format == "csv":
+            yield _csv_line(EXPORT_COLUMNS)
+        for values in cursor:
+            if format == "csv":
+                yield _csv_line(values)
+            else:
+                record = dict(zip(EXPORT_COLUMNS, values))
+                for name in rows.LIST_FIELDS:
+                    record[name] = json.loads(record[name]) if record[name] else []
+                yield json.dumps(record, ensure_ascii=False) + "\n"
+
+    def reparse(
+        self, extract: Callable[[str | bytes, str], Article], source: str | None = None
+    ) -> Counter:
+        """Re-extract every stored raw page with `extract(html, url)`, with no network.
+
+        Each result is stored like a fresh fetch (changed articles gain a revision); a page
+        the extractor fails on is counted as "failed" and left as it was.
+        """
+        where, params = "", []
+        if source:
+            where, params = " WHERE a.source = ?", [source]
+        ids = [
+            row[0]
+            for row in self.db.execute(
+                f"SELECT p.article_id FROM pages p JOIN articles a ON a.id = p.article_id{where}",
+                params,
+            )
+        ]
+        counts: Counter = Counter()
+        for article_id in ids:
+            url, compression, blob = self.db.execute(
+                "SELECT url, compression, html FROM pages WHERE article_id = ?", [article_id]
+            ).fetchone()
+            try:
+                article = extract(rows.decompress(blob, compression), url)
+            except Exception:  # noqa: BLE001 - one bad page must not stop the re-extraction
+                counts["failed"] += 1
+                continue
+            counts[self.store(dataclasses.replace(article, url=url))] += 1
+        return counts
+
+
+def _csv_line(values: Iterable[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(values)
+    return buffer.getvalue()

@@ -1,0 +1,56 @@
+"""Translating what a user types into a safe FTS5 query expression.
+
+Supported: words, "quoted phrases", prefixes `word*`, and the operators OR, NOT, AND (in
+capitals, as FTS5 spells them). Every word and phrase becomes an FTS5 string literal, so
+anything else the user types (parentheses, `title:`, `^`, `NEAR(`, stray quotes, any
+script) is just text for the tokenizer and can never change the query's structure. The
+expression is then passed to SQLite as a bound parameter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import NewsarchiveError
+
+MAX_CHARS = 1000
+MAX_TERMS = 32
+OPERATORS = ("OR", "NOT", "AND")
+_CHUNK = re.compile(r'"([^"]*)("?)(\*?)|(\S+)')
+
+
+def _has_token(text: str) -> bool:
+    """Whether the unicode61 tokenizer would find a token in `text` (letters, digits, marks)."""
+    return any(unicodedata.category(ch)[0] in "LNM" or ch.isalnum() for ch in text)
+
+
+def _literal(text: str, prefix: bool) -> str:
+    return '"' + text.replace('"', '""') + '"' + ("*" if prefix else "")
+
+
+def to_fts(query: str) -> str:
+    """The FTS5 MATCH expression for a user's query, or a one-line NewsarchiveError."""
+    if len(query) > MAX_CHARS:
+        raise NewsarchiveError(
+            f"the search is {len(query)} characters long; at most {MAX_CHARS} are allowed"
+        )
+    parts: list[str] = []  # alternating terms and operators, implicit AND left out
+    for phrase, _closed, star, word in _CHUNK.findall(query):
+        if word in OPERATORS:
+            if word == "NOT" and not parts:
+                raise NewsarchiveError("NOT needs a word before it, e.g. `banjir NOT jakarta`")
+            if parts and parts[-1] not in OPERATORS:
+                parts.append(word)
+            continue
+        text, prefix = (phrase, bool(star)) if word == "" else (word.rstrip("*"), word.endswith("*"))
+        if _has_token(text):
+            parts.append(_literal(text, prefix))
+    while parts and parts[-1] in OPERATORS:
+        parts.pop()
+    terms = sum(1 for p in parts if p not in OPERATORS)
+    if terms == 0:
+        raise NewsarchiveError(f"nothing to search for in {query[:60]!r}: type a word")
+    if terms > MAX_TERMS:
+        raise NewsarchiveError(f"the search has {terms} words; at most {MAX_TERMS} are allowed")
+    return " ".join(parts)

@@ -1,0 +1,173 @@
+"""The archive's schema as numbered migrations, applied in order by `PRAGMA user_version`.
+
+An archive made by an older version is upgraded in place when it is opened for writing;
+each step only adds or rebuilds, so no row is lost. `articles.id` is the publication-order
+key (see `rows.order_key`): full-text queries walk the index in rowid order, so newest-first
+search stops after the first matches instead of ranking every one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+FTS_COLUMNS = ("title", "caption", "body")
+# Diacritics folded, no stemmer (an English stemmer mangles Indonesian affixes); the prefix
+# indexes make the short prefixes users type (`ko*`, `pem*`) cheap.
+FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
+
+_ARTICLE_COLUMNS_V1 = """
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    site TEXT,
+    source TEXT,
+    title TEXT,
+    caption TEXT,
+    photo_credit TEXT,
+    body TEXT,
+    authors TEXT,
+    published TEXT,
+    modified TEXT,
+    dateline TEXT,
+    section TEXT,
+    tags TEXT,
+    language TEXT,
+    content_hash TEXT,
+    first_seen TEXT,
+    last_seen TEXT
+"""
+
+
+def _fts_sql(options: str) -> list[str]:
+    """The external-content FTS5 table and the triggers keeping it in step (sqlite-utils' names).
+
+    The update trigger fires only when an indexed column changes, so a re-fetch that moves
+    `last_seen` does not re-index the article.
+    """
+    cols = ", ".join(FTS_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    return [
+        f"CREATE VIRTUAL TABLE articles_fts USING fts5({cols}, content=[articles], {options})",
+        f"""CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+              INSERT INTO articles_fts(rowid, {cols}) VALUES (new.id, {new}); END""",
+        f"""CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+              INSERT INTO articles_fts(articles_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); END""",
+        f"""CREATE TRIGGER articles_au AFTER UPDATE OF id, {cols} ON articles BEGIN
+              INSERT INTO articles_fts(articles_fts, rowid, {cols}) VALUES ('delete', old.id, {old});
+              INSERT INTO articles_fts(rowid, {cols}) VALUES (new.id, {new}); END""",
+    ]
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    """The foundation: articles with full-text search, and one row per crawl."""
+    statements = [
+        f"CREATE TABLE articles ({_ARTICLE_COLUMNS_V1})",
+        """CREATE TABLE crawls (
+            id INTEGER PRIMARY KEY, site TEXT, started TEXT, finished TEXT, status TEXT,
+            requests INTEGER DEFAULT 0, new INTEGER DEFAULT 0, updated INTEGER DEFAULT 0,
+            unchanged INTEGER DEFAULT 0, dropped INTEGER DEFAULT 0, errors INTEGER DEFAULT 0)""",
+        *_fts_sql("tokenize='unicode61 remove_diacritics 2'"),
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+def _v2(db: sqlite_utils.Database) -> None:
+    """The research archive: history, raw pages, sources, site registry, duplicates, indexes."""
+    for column, kind in [
+        ("editors", "TEXT"),
+        ("summary", "TEXT"),
+        ("image_url", "TEXT"),
+        ("etag", "TEXT"),
+        ("last_modified", "TEXT"),
+        ("changed", "TEXT"),
+        ("crawl_id", "INTEGER REFERENCES crawls(id)"),
+        ("duplicate_of", "INTEGER REFERENCES articles(id) ON DELETE SET NULL ON UPDATE CASCADE"),
+    ]:
+        db.execute(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
+    db.execute("UPDATE articles SET changed = first_seen")
+    db.execute("ALTER TABLE crawls ADD COLUMN extra TEXT")
+    statements = [
+        """CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            url TEXT, seen_from TEXT, seen_until TEXT, content_hash TEXT, source TEXT,
+            title TEXT, caption TEXT, photo_credit TEXT, body TEXT, authors TEXT,
+            published TEXT, modified TEXT, dateline TEXT, section TEXT, tags TEXT,
+            language TEXT, editors TEXT, summary TEXT, image_url TEXT)""",
+        "CREATE INDEX idx_revisions_article ON revisions(article_id)",
+        """CREATE TABLE pages (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+                ON UPDATE CASCADE,
+            url TEXT NOT NULL, fetched TEXT, compression TEXT NOT NULL, html BLOB NOT NULL)""",
+        """CREATE TABLE sources (
+            name TEXT PRIMARY KEY, site TEXT, articles INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE sites (
+            name TEXT PRIMARY KEY, url TEXT NOT NULL, every_seconds INTEGER, added TEXT,
+            last_started TEXT, last_finished TEXT, last_status TEXT, settings TEXT)""",
+        """CREATE TABLE minhashes (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE
+                ON UPDATE CASCADE,
+            signature BLOB NOT NULL)""",
+        """CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL, article_id INTEGER NOT NULL REFERENCES articles(id)
+                ON DELETE CASCADE ON UPDATE CASCADE,
+            PRIMARY KEY (band, article_id)) WITHOUT ROWID""",
+        "CREATE INDEX idx_minhash_bands_article ON minhash_bands(article_id)",
+        "CREATE INDEX idx_articles_published ON articles(published)",
+        "CREATE INDEX idx_articles_source_published ON articles(source, published)",
+        "CREATE INDEX idx_articles_site ON articles(site)",
+        "CREATE INDEX idx_articles_duplicate_of ON articles(duplicate_of)",
+        "CREATE INDEX idx_crawls_site ON crawls(site, started)",
+        # `sources` counts articles per publisher (site when the publisher is unknown).
+        """CREATE TRIGGER sources_ai AFTER INSERT ON articles BEGIN
+              INSERT INTO sources(name, site, articles)
+              VALUES (coalesce(new.source, new.site), new.site, 1)
+              ON CONFLICT(name) DO UPDATE SET articles = articles + 1; END""",
+        """CREATE TRIGGER sources_ad AFTER DELETE ON articles BEGIN
+              UPDATE sources SET articles = articles - 1
+              WHERE name = coalesce(old.source, old.site); END""",
+        """CREATE TRIGGER sources_au AFTER UPDATE OF source, site ON articles BEGIN
+              UPDATE sources SET articles = articles - 1
+              WHERE name = coalesce(old.source, old.site);
+              INSERT INTO sources(name, site, articles)
+              VALUES (coalesce(new.source, new.site), new.site, 1)
+              ON CONFLICT(name) DO UPDATE SET articles = articles + 1; END""",
+        """INSERT INTO sources(name, site, articles)
+              SELECT coalesce(source, site), min(site), count(*) FROM articles
+              WHERE coalesce(source, site) IS NOT NULL GROUP BY 1""",
+        # Rebuild the index with prefix indexes (v1 had none).
+        "DROP TABLE articles_fts",
+        "DROP TRIGGER articles_ai",
+        "DROP TRIGGER articles_ad",
+        "DROP TRIGGER articles_au",
+        *_fts_sql(FTS_OPTIONS),
+        "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+VERSION = len(MIGRATIONS)
+
+
+def migrate(db: sqlite_utils.Database, target: int = VERSION) -> int:
+    """Bring the database up to `target`, one transaction per step; returns the version before.
+
+    The connection must be in autocommit mode (`isolation_level=None`) so that each step,
+    DDL included, commits or rolls back as a whole.
+    """
+    before = db.execute("PRAGMA user_version").fetchone()[0]
+    for version in range(before + 1, target + 1):
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[version - 1](db)
+            db.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+    return before

@@ -1,0 +1,103 @@
+"""Full-text search over the archive, fast at a million articles.
+
+Article ids follow publication time (`rows.order_key`), and FTS5 iterates matches in rowid
+order, so:
+- newest first is `ORDER BY rowid DESC LIMIT n`: FTS5 stops after n matches;
+- a date filter is a rowid range, which FTS5 seeks to;
+- best first ranks by bm25 (title 10, caption 4, body 1) the `CANDIDATES` newest matches,
+  so a query matching half the archive does not score half the archive. When a query has
+  fewer matches than that, the ranking is exact.
+Snippets are made only for the hits returned.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from ..errors import NewsarchiveError
+from . import rows
+from .query import to_fts
+
+CANDIDATES = 2000
+WEIGHTS = (10.0, 4.0, 1.0)  # title, caption, body
+MARK = ("\x02", "\x03")  # snippet highlight delimiters; scraped text never holds them
+_MARKS = re.compile("[\x02\x03]")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result. `snippet` keeps `MARK` around matches; `highlighted` swaps them."""
+
+    id: int
+    url: str
+    title: str | None
+    source: str | None
+    published: str | None
+    snippet: str
+    score: float | None
+
+    def highlighted(self, start: str = "[", end: str = "]") -> str:
+        return self.snippet.replace(MARK[0], start).replace(MARK[1], end)
+
+    @property
+    def text(self) -> str:
+        """The snippet without highlight marks."""
+        return _MARKS.sub("", self.snippet)
+
+
+def search(
+    db: sqlite_utils.Database,
+    query: str,
+    *,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 20,
+    order: str = "best",
+) -> list[SearchHit]:
+    """Articles matching `query`, best (bm25) or newest first, with highlighted snippets."""
+    if order not in ("best", "newest"):
+        raise NewsarchiveError(f"order must be best or newest, not {order!r}")
+    if not 1 <= limit <= 1000:
+        raise NewsarchiveError(f"limit must be between 1 and 1000, not {limit}")
+    params = {
+        "q": to_fts(query),
+        "lo": rows.date_bound(since, end=False, option="--since") if since else -(2**63),
+        "hi": rows.date_bound(until, end=True, option="--until") if until else 2**63 - 1,
+        "source": source,
+        "limit": limit,
+        "candidates": CANDIDATES,
+    }
+    join = "JOIN articles a ON a.id = articles_fts.rowid AND a.source = :source" if source else ""
+    matches = (
+        f"FROM articles_fts {join} WHERE articles_fts MATCH :q"
+        " AND articles_fts.rowid BETWEEN :lo AND :hi ORDER BY articles_fts.rowid DESC"
+    )
+    if order == "newest":
+        sql = f"SELECT articles_fts.rowid, NULL {matches} LIMIT :limit"
+    else:
+        weights = ", ".join(map(str, WEIGHTS))
+        sql = (
+            f"SELECT id, score FROM (SELECT articles_fts.rowid AS id, bm25(articles_fts, {weights}) AS score"
+            f" {matches} LIMIT :candidates) ORDER BY score LIMIT :limit"
+        )
+    try:
+        ranked = db.execute(sql, params).fetchall()
+        return [_hit(db, params["q"], article_id, score) for article_id, score in ranked]
+    except sqlite3.OperationalError as err:
+        raise NewsarchiveError(f"cannot search for {query[:60]!r}: {err}") from None
+
+
+def _hit(db: sqlite_utils.Database, fts_query: str, article_id: int, score: float | None):
+    url, title, source, published, snippet = db.execute(
+        "SELECT a.url, a.title, a.source, a.published,"
+        " snippet(articles_fts, -1, ?, ?, '…', 24)"
+        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
+        [*MARK, fts_query, article_id],
+    ).fetchone()
+    return SearchHit(article_id, url, title, source, published, snippet, score)

@@ -1,0 +1,199 @@
+"""Upserts, revisions, raw pages, crawls, the site registry, opening and migrating."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from newsarchive.errors import NewsarchiveError
+from newsarchive.storage import Archive, schema
+
+
+def rows(archive: Archive, sql: str, params=()) -> list[tuple]:
+    return archive.db.execute(sql, params).fetchall()
+
+
+def test_store_new_unchanged_updated_keeps_revision(archive, make_article):
+    article = make_article()
+    assert archive.store(article, html="<p>v1</p>") == "new"
+    assert archive.store(article) == "unchanged"
+    assert rows(archive, "SELECT count(*) FROM revisions") == [(0,)]
+    changed = dataclasses.replace(article, title="Banjir besar rendam permukiman")
+    assert archive.store(changed) == "updated"
+    assert rows(archive, "SELECT count(*), min(title) FROM articles") == [
+        (1, "Banjir besar rendam permukiman")
+    ]
+    (revision,) = rows(archive, "SELECT title, url, seen_from, seen_until FROM revisions")
+    assert revision[:2] == (article.title, article.url)
+    assert revision[2] and revision[3]
+
+
+def test_unchanged_moves_only_last_seen_and_etag(archive, make_article):
+    article = make_article()
+    archive.store(article)
+    archive.db.execute("UPDATE articles SET last_seen = '2000-01-01T00:00:00+00:00'")
+    before = rows(archive, "SELECT first_seen, changed, content_hash FROM articles")
+    assert archive.store(article, etag='"abc"') == "unchanged"
+    after = rows(archive, "SELECT first_seen, changed, content_hash FROM articles")
+    assert before == after
+    assert rows(archive, "SELECT etag, last_seen > '2001' FROM articles") == [('"abc"', 1)]
+
+
+def test_contract_columns_and_json_lists(archive, make_article):
+    archive.store(make_article())
+    row = archive.db["articles"].get(rows(archive, "SELECT id FROM articles")[0][0])
+    assert row["site"] == "kabar.example.id"
+    assert row["authors"] == '["ABD"]' and row["tags"] == '["banjir"]'
+    assert row["published"] == "2024-05-02T10:00:00+08:00"
+    for column in ("content_hash", "first_seen", "last_seen", "dateline", "language"):
+        assert column in row
+    assert archive.db["articles"].detect_fts() == "articles_fts"
+
+
+def test_ids_follow_publication_order(archive, make_article):
+    archive.store(make_article(5))
+    archive.store(make_article(2))
+    archive.store(make_article(9, published=None))  # undated: ordered by first sighting
+    ordered = [url for (url,) in rows(archive, "SELECT url FROM articles ORDER BY id")]
+    assert [u.rsplit("/", 1)[1] for u in ordered] == ["2", "5", "9"]
+
+
+def test_date_correction_rekeys_and_keeps_links(archive, make_article):
+    article = make_article(3)
+    archive.store(article, html="<p>x</p>")
+    archive.store(dataclasses.replace(article, published="2023-01-01T00:00:00+07:00"))
+    (article_id,) = rows(archive, "SELECT id FROM articles")[0]
+    assert rows(archive, "SELECT article_id FROM pages") == [(article_id,)]
+    assert rows(archive, "SELECT article_id FROM revisions") == [(article_id,)]
+    assert len(archive.search("masjid")) == 1
+
+
+def test_raw_html_is_compressed_and_reparse_uses_it(archive, make_article):
+    html = "<html><body>" + "<p>Paragraf berita.</p>" * 200 + "</body></html>"
+    archive.store(make_article(1), html=html)
+    archive.store(make_article(2, source="Lain"), html=html.encode())
+    (size,) = rows(archive, "SELECT length(html) FROM pages LIMIT 1")[0]
+    assert size < len(html) / 5
+    seen = []
+
+    def extract(page, url):
+        seen.append((page, url))
+        return make_article(99, url="https://elsewhere/ignored", title="Judul baru")
+
+    counts = archive.reparse(extract, source="Kabar Sulteng")
+    assert counts == {"updated": 1}
+    assert seen == [(html.encode(), "https://kabar.example.id/berita/1")]
+    assert rows(archive, "SELECT count(*) FROM articles WHERE title = 'Judul baru'") == [(1,)]
+
+
+def test_reparse_counts_failures(archive, make_article):
+    archive.store(make_article(), html="<p>x</p>")
+
+    def broken(page, url):
+        raise ValueError("boom")
+
+    assert archive.reparse(broken) == {"failed": 1}
+
+
+def test_store_many_batches(archive, make_article):
+    counts = archive.store_many(make_article(n, body=f"Berita {n}.") for n in range(1, 2500))
+    assert counts == {"new": 2499}
+    assert archive.store_many([make_article(1, body="Berita 1.")]) == {"unchanged": 1}
+    assert rows(archive, "SELECT articles FROM sources") == [(2499,)]
+
+
+def test_known_and_touch(archive, make_article):
+    archive.store(make_article(), etag="e1", last_modified="Wed, 01 May 2024 00:00:00 GMT")
+    known = archive.known("kabar.example.id")
+    page = known["https://kabar.example.id/berita/1"]
+    assert (page.etag, page.last_modified) == ("e1", "Wed, 01 May 2024 00:00:00 GMT")
+    assert archive.known("other.example") == {}
+    archive.db.execute("UPDATE articles SET last_seen = '2000-01-01T00:00:00+00:00'")
+    archive.touch(page.url)
+    assert archive.known("kabar.example.id")[page.url].last_seen > "2001"
+
+
+def test_crawls(archive):
+    crawl = archive.start_crawl("kabar.example.id")
+    assert rows(archive, "SELECT status FROM crawls") == [("running",)]
+    archive.finish_crawl(crawl, "finished", {"new": 3, "requests": 10, "robots": 1})
+    assert rows(archive, "SELECT status, new, requests, errors, extra FROM crawls") == [
+        ("finished", 3, 10, 0, '{"robots": 1}')
+    ]
+    with pytest.raises(ValueError):
+        archive.finish_crawl(crawl, "done", {})
+    assert archive.stats()["crawls"][0]["status"] == "finished"
+
+
+def test_sites_registry(archive):
+    archive.add_site("kabar", "https://kabar.example.id/", 3600, {"max_articles": 5})
+    with pytest.raises(NewsarchiveError, match="already registered"):
+        archive.add_site("kabar", "https://x/")
+    archive.mark_site("kabar", started="2024-05-01T00:00:00+00:00", status="running")
+    archive.mark_site("kabar", status="finished")
+    site = archive.get_site("kabar")
+    assert site["settings"] == {"max_articles": 5}
+    assert (site["last_started"], site["last_status"]) == ("2024-05-01T00:00:00+00:00", "finished")
+    assert [s["name"] for s in archive.list_sites()] == ["kabar"]
+    archive.remove_site("kabar")
+    assert archive.get_site("kabar") is None
+    with pytest.raises(NewsarchiveError, match="no site"):
+        archive.remove_site("kabar")
+
+
+def test_opening_for_reading_never_creates(tmp_path):
+    missing = tmp_path / "data" / "archive.db"
+    with pytest.raises(NewsarchiveError, match="no archive at .*newsarchive crawl URL"):
+        Archive(missing, create=False)
+    assert not missing.parent.exists()
+
+
+def test_corrupt_file_is_one_line_error(tmp_path):
+    bad = tmp_path / "archive.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(NewsarchiveError, match="not a readable archive"):
+        Archive(bad, create=False)
+
+
+def test_settings_wal_and_foreign_keys(archive):
+    assert rows(archive, "PRAGMA journal_mode") == [("wal",)]
+    assert rows(archive, "PRAGMA foreign_keys") == [(1,)]
+    assert rows(archive, "PRAGMA user_version") == [(schema.VERSION,)]
+
+
+def test_migrates_v1_archive_in_place(tmp_path, make_article):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    import sqlite_utils
+
+    old = sqlite_utils.Database(conn)
+    schema.migrate(old, target=1)
+    old.execute(
+        "INSERT INTO articles (id, url, site, source, title, caption, body, authors, published,"
+        " tags, content_hash, first_seen, last_seen) VALUES (1714532400000000,"
+        " 'https://old.example/a', 'old.example', 'Lama', 'Gempa di Donggala',"
+        " 'Rumah rusak', 'Gempa mengguncang Donggala.', '[]', '2024-05-01T10:00:00+07:00',"
+        " '[]', 'h', '2024-05-01T00:00:00+00:00', '2024-05-01T00:00:00+00:00')"
+    )
+    old.execute("INSERT INTO crawls (site, status) VALUES ('old.example', 'finished')")
+    conn.close()
+
+    with Archive(path) as archive:
+        assert rows(archive, "PRAGMA user_version") == [(schema.VERSION,)]
+        assert rows(archive, "SELECT title, changed FROM articles") == [
+            ("Gempa di Donggala", "2024-05-01T00:00:00+00:00")
+        ]
+        assert rows(archive, "SELECT site FROM crawls") == [("old.example",)]
+        assert rows(archive, "SELECT name, articles FROM sources") == [("Lama", 1)]
+        assert [hit.url for hit in archive.search("donggala")] == ["https://old.example/a"]
+        assert [hit.url for hit in archive.search("dongg*")] == ["https://old.example/a"]
+        assert archive.store(make_article()) == "new"
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    sqlite3.connect(path).execute(f"PRAGMA user_version = {schema.VERSION + 1}")
+    with pytest.raises(NewsarchiveError, match="newer newsarchive"):
+        Archive(path)
