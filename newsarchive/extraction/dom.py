@@ -19,7 +19,7 @@ BOILER_WORDS = {
     "hidden", "signup", "follow", "author", "authors", "footer", "donate", "survey",
     "trending", "popular", "most", "teaser", "teasers", "embed", "video", "audio", "podcast",
     "gallery", "slideshow", "infobox", "disclaimer", "copyright", "print", "tooltip", "overlay",
-    "login", "register", "topics", "keywords", "pagination", "pager", "bio", "meta", "dateline",
+    "login", "register", "topics", "keywords", "pagination", "pager", "links", "bio", "meta", "dateline",
     "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
     "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube",
 }

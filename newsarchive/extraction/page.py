@@ -11,7 +11,7 @@ import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
-from .bylines import find_bylines
+from .bylines import declared_authors, visible_bylines
 from .content import Content, extract_content, lead_blocks, read_blocks
 from .dates import find_dates, parse_iso, site_zone
 from .decode import decode_html
@@ -20,6 +20,7 @@ from .media import find_lead_image
 from .overrides import SiteOverrides
 from .raw import RawArticle
 from .structured import Structured, names_of, parse_structured
+from .taxonomy import find_section, find_tags
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TITLE_SUFFIX = re.compile(r"\s+[|–—\-*·•»:]\s+([^|–—\-*·•»]+?)\s*$")
@@ -146,24 +147,6 @@ def _next_page(doc: HtmlElement, url: str) -> str | None:
     return None
 
 
-def _keywords(data: Structured) -> list[str]:
-    tags = data.all("article:tag")
-    if not tags:
-        value = data.ld("keywords") or data.first("news_keywords", "keywords")
-        if isinstance(value, list):
-            tags = [str(v) for v in value]
-        elif isinstance(value, str):
-            tags = value.split(",")
-    return [t for t in (clean(t) for t in tags) if t]
-
-
-def _section(data: Structured) -> str | None:
-    value = data.ld("articleSection") or data.first("article:section", "section")
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return clean(value) if isinstance(value, str) and value.strip() else None
-
-
 def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides, zone) -> None:
     """Fields picked by a site's own selectors replace the generic guesses."""
     for name in ("title", "caption", "photo_credit", "section"):
@@ -188,7 +171,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
 
     `fetched_at` (aware) anchors relative dates such as "2 jam lalu"; without it they are ignored.
     """
-    raw = RawArticle(url=url, site=urlsplit(url).hostname)
+    raw = RawArticle(url=url, site=urlsplit(url).netloc.rsplit("@", 1)[-1].lower() or None)
     doc = _parse(decode_html(html))
     if doc is None:
         return raw
@@ -213,10 +196,11 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw.image_url = urljoin(url, image.url) if image.url else None
     raw.caption, raw.photo_credit = image.caption, image.credit
     raw.published, raw.modified = find_dates(data, scope, url, raw.language, fetched_at)
-    raw.authors = find_bylines(data, scope)
+    raw.authors = declared_authors(data)
+    raw.bylines = visible_bylines(scope)
     raw.editors = [clean(n) for n, person in names_of(data.ld("editor"), data) if person]
-    raw.section = _section(data)
-    raw.tags = _keywords(data)
+    raw.section = find_section(data, scope, doc)
+    raw.tags = find_tags(data, scope)
     raw.next_page = _next_page(doc, url)
     if overrides:
         _apply_overrides(raw, doc, overrides, site_zone(url, raw.language))

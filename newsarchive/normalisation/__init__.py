@@ -53,15 +53,18 @@ def normalise(raw: RawArticle) -> Article:
     place, outlet = find_dateline(paragraphs)
     source = display_name(tidy_or_none(raw.site_name), tidy_or_none(raw.page_title), title,
                           outlet, raw.site)
-    authors, editors = split_people([tidy(a) for a in raw.authors],
-                                    {n for n in (source, raw.site_name, outlet, _site_label(raw.site)) if n})
+    orgs = {n for n in (source, raw.site_name, outlet, _site_label(raw.site)) if n}
+    bylines = [tidy(b) for b in raw.bylines]
+    authors, editors = split_people([tidy(a) for a in raw.authors] or bylines, orgs)
+    _, shown_editors = split_people(bylines, orgs)
     _, more_editors = split_people([f"Editor: {e}" for e in body_editors + raw.editors])
+    editors += [e for e in shown_editors + more_editors if e not in editors and e not in authors]
     language = raw.language.split("-")[0].lower() if raw.language else None
     return Article(
         url=raw.url, source=source, title=title, caption=caption, photo_credit=credit,
         body="\n\n".join(paragraphs), authors=authors, published=raw.published,
         modified=raw.modified, dateline=place, section=tidy_or_none(raw.section),
         tags=[tidy(t) for t in raw.tags], language=language, site=raw.site,
-        editors=editors + [e for e in more_editors if e not in editors],
+        editors=editors,
         summary=tidy_or_none(raw.summary), image_url=raw.image_url,
     )

@@ -30,7 +30,8 @@ NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Sha
                r"Share on .{1,20}", r"Follow us on .{1,40}", r"Sign up .{0,80}newsletter.{0,40}",
                r"Skip Advertisement", r"Story continues below advertisement",
                r"Continue reading below", r"Article continues below", r"Click here to .{0,60}",
-               r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*"]
+               r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*",
+               r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?"]
 
 FOOTERS = [r"This article (?:was )?(?:first|originally) (?:appeared|published) (?:on|in)\b"]
 
