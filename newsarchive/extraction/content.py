@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .dom import clean, is_boilerplate, link_length, markers
+from .dom import BOILER_TAGS, clean, is_boilerplate, link_length, markers
 
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
               "td", "th", "tr", "div", "section", "article", "main", "ul", "ol", "table", "dl",
@@ -26,7 +26,7 @@ GOOD_WORDS = {"article", "body", "content", "entry", "main", "story", "text", "p
 BAD_WORDS = {"comment", "comments", "sidebar", "footer", "related", "widget", "nav", "menu",
              "teaser", "teasers", "list", "listing", "promo", "ad", "ads", "social", "share",
              "recommended", "trending", "popular", "header", "navigation", "newsletter"}
-LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "description",
+LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "description", "preface",
               "excerpt", "dek", "deck", "abstract", "lede", "subheadline", "sapo", "summary",
               "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada"}
 _MIN_PARAGRAPH = 25
@@ -177,6 +177,11 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
     return Choice(chosen, totals)
 
 
+def _lead_like(el: HtmlElement) -> bool:
+    """A standfirst ("teaser", "intro") without links: story, though its class looks like a box."""
+    return el.tag not in BOILER_TAGS and bool(markers(el) & LEAD_WORDS) and link_length(el) == 0
+
+
 class _Reader:
     """Collects blocks from a subtree: inline runs are joined, block elements flush."""
 
@@ -194,7 +199,7 @@ class _Reader:
         self.parts, self.links = [], 0
 
     def read(self, el: HtmlElement, top: bool = False) -> None:
-        if not top and el not in self.protected and is_boilerplate(el):
+        if not top and el not in self.protected and is_boilerplate(el) and not _lead_like(el):
             self._tail(el)
             return
         tag = el.tag
@@ -251,30 +256,36 @@ def extract_content(root: HtmlElement, title: str | None, title_el: HtmlElement 
 
 def lead_blocks(root: HtmlElement, title_el: HtmlElement | None, content: Content,
                 description: str | None) -> list[str]:
-    """Teaser paragraphs between the headline and the body (a standfirst, a summary line)."""
+    """Teaser paragraphs between the headline and the body (a standfirst, a summary line).
+
+    When the body's container holds the headline too, its header (skipped as furniture by
+    the reader) is where the standfirst sits: the elements after the headline in its parent.
+    """
     if title_el is None or not content.elements:
         return []
     start = content.elements[0]
+    holds_title = start in title_el.iterancestors()
+    scan = title_el.getparent() if holds_title else root
+    if scan is None:
+        return []
     inside = set(start.iterancestors())
     desc = clean(description)[:60].lower() if description else ""
     out: list[str] = []
     seen_title = False
-    for el in root.iter():
+    for el in scan.iter():
         if el is title_el:
             seen_title = True
             continue
-        if el is start:
+        if el is start and not holds_title:
             break
         if not seen_title or el in inside or not isinstance(el.tag, str):
             continue
         if el.tag not in ("p", "div", "h2", "span", "section", "strong"):
             continue
-        words = markers(el)
         text = clean(el.text_content())
         if not text or len(text) > 1200 or any(text in o for o in out):
             continue
-        if words & LEAD_WORDS or (desc and len(desc) >= 40 and text.lower().startswith(desc)):
+        if markers(el) & LEAD_WORDS or (desc and len(desc) >= 40 and text.lower().startswith(desc)):
             if link_length(el) < 0.3 * len(text) and not any(o in text for o in out):
                 out.append(text)
     return out
-

@@ -131,6 +131,7 @@ def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
 
 _LOOK_AHEAD = 3
 _MAX_CAPTION = 600
+_MAX_INLINE_CAPTION = 200
 _NOT_CAPTION_WORDS = {"author", "byline", "date", "time", "meta", "info", "share", "social", "tags",
                       "related", "teaser", "title", "headline"}
 _BYLINE = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s", re.I)
@@ -167,11 +168,13 @@ def _stem(url: str | None) -> str:
     return re.sub(r"[-_](?:\d+x\d+|w\d+|\d{3,4})$", "", name.lower())
 
 
-def _read(img: HtmlElement, region: HtmlElement) -> LeadImage:
+def _read(img: HtmlElement, region: HtmlElement, body: list[HtmlElement]) -> LeadImage:
     fig = _figure_of(img, region)
     cap = _caption_element(fig)
     if cap is None:
         cap = _text_after(img)
+        if cap is not None and len(_text(cap)) > _MAX_INLINE_CAPTION and any(b in cap.iterancestors() for b in body):
+            cap = None  # the story's first paragraph under an inline image, not a caption
     lead = LeadImage(url=_image_src(img))
     if cap is not None:
         caption, credit = _split_caption(fig, cap)
@@ -181,14 +184,15 @@ def _read(img: HtmlElement, region: HtmlElement) -> LeadImage:
     return lead
 
 
-def find_lead_image(regions: list[HtmlElement], data: Structured) -> LeadImage:
+def find_lead_image(regions: list[HtmlElement], data: Structured, body: list[HtmlElement]) -> LeadImage:
     """The article's first image and its caption: the first usable image of the article's
-    own region (`regions`, narrowest first), else the `<img>` that og:image names."""
+    own region (`regions`, narrowest first), else the `<img>` that og:image names.
+    `body` are the story's containers, whose paragraphs are never a bare caption."""
     lead = LeadImage()
     for region in regions:
         # The first image, or the first captioned one among the first few (a banner or a
         # video poster without caption often comes before the photo the story leads with).
-        images = [_read(img, region) for img in islice((i for i in region.iter("img") if _usable(i)), _LOOK_AHEAD)]
+        images = [_read(img, region, body) for img in islice((i for i in region.iter("img") if _usable(i)), _LOOK_AHEAD)]
         if images:
             lead = next((i for i in images if i.caption), images[0])
             break
@@ -197,7 +201,7 @@ def find_lead_image(regions: list[HtmlElement], data: Structured) -> LeadImage:
         outer = regions[-1]
         match = next((img for img in outer.iter("img") if _usable(img) and _stem(_image_src(img)) == og), None)
         if match is not None:
-            lead = _read(match, outer)
+            lead = _read(match, outer, body)
     _from_structured(lead, data)
     lead.url = lead.url or data.first("og:image")
     return lead
