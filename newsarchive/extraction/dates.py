@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
-from ..normalisation.rules import COUNTRY_ZONES, LANGUAGE_COUNTRIES, MONTHS, TIME_ZONES
+from ..normalisation.rules import COUNTRY_ZONES, LANGUAGE_COUNTRIES, LANGUAGES, MONTHS, TIME_ZONES
+from .dom import class_id
 from .structured import Structured
 
 PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
@@ -38,6 +39,11 @@ _DATE_FORMS = [
     r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})",
 ]
 _VISIBLE = [re.compile(rf"(?<![\w]){form}{_TIME}", re.I) for form in _DATE_FORMS]
+_RELATIVE = [
+    (re.compile(lang.RELATIVE_FORM.format(units="|".join(sorted(lang.RELATIVE_UNITS, key=len, reverse=True))),
+                re.I), lang.RELATIVE_UNITS)
+    for lang in LANGUAGES.values()
+]
 _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*"
                   r"(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$", re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|tanggal|waktu|datum|zeit|fecha|data|meta|byline|info",
@@ -120,6 +126,16 @@ def parse_visible(text: str, zone: timezone | ZoneInfo | None) -> str | None:
     return None
 
 
+def parse_relative(text: str, now: datetime) -> str | None:
+    """`2 jam lalu`, `3 hours ago`, `vor 5 Minuten`: the moment that many units before `now`."""
+    for pattern, units in _RELATIVE:
+        found = pattern.search(text)
+        if found:
+            seconds = int(found.group("n")) * units[found.group("unit").lower()]
+            return (now - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
+    return None
+
+
 def _visible_candidates(scope: HtmlElement | None) -> list[str]:
     """Texts of the date-like elements of the article's own header region."""
     if scope is None:
@@ -131,8 +147,7 @@ def _visible_candidates(scope: HtmlElement | None) -> list[str]:
     for el in scope.iter():
         if not isinstance(el.tag, str):
             continue
-        marker = f"{el.get('class', '')} {el.get('id', '')}"
-        if _DATE_CLASS.search(marker):
+        if (el.get("class") or el.get("id")) and _DATE_CLASS.search(class_id(el)):
             text = el.text_content()
             if len(text) < 200:
                 out.append(text)
@@ -147,9 +162,12 @@ def _zone_hint(texts: list[str]) -> timezone | None:
     return None
 
 
-def find_dates(data: Structured, scope: HtmlElement | None, url: str,
-               language: str | None) -> tuple[str | None, str | None]:
-    """(published, modified) of the article, each ISO 8601 with an offset or None."""
+def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: str | None,
+               now: datetime | None = None) -> tuple[str | None, str | None]:
+    """(published, modified) of the article, each ISO 8601 with an offset or None.
+
+    `now` is the fetch time, for relative dates ("2 jam lalu"); None leaves them unread.
+    """
     texts = _visible_candidates(scope)
     zone = _zone_hint(texts) or site_zone(url, language)
 
@@ -173,5 +191,7 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str,
             if visible and (published is None or (len(visible) > 10 and visible[:10] == published)):
                 published = visible
                 break
+    if published is None and now is not None:
+        published = next((p for p in (parse_relative(t, now) for t in texts) if p), None)
     modified = first("dateModified", MODIFIED_META)
     return published, modified

@@ -16,14 +16,15 @@ BOILER_WORDS = {
     "ad", "ads", "adv", "advertising", "sponsor", "sponsored", "outbrain", "taboola", "breadcrumb",
     "breadcrumbs", "nav", "navigation", "menu", "sidebar", "widget", "popup", "modal", "cookie",
     "tags", "byline", "caption", "credit", "credits", "readmore", "banner", "toolbar", "rating",
-    "hidden", "paywall", "signup", "follow", "author", "authors", "footer", "donate", "survey",
+    "hidden", "signup", "follow", "author", "authors", "footer", "donate", "survey",
     "trending", "popular", "most", "teaser", "teasers", "embed", "video", "audio", "podcast",
     "gallery", "slideshow", "infobox", "disclaimer", "copyright", "print", "tooltip", "overlay",
-    "login", "register", "topics", "keywords", "pagination", "pager", "bio", "meta", "dateline",
+    "login", "register", "topics", "keywords", "pagination", "pager", "links", "bio", "meta", "dateline",
     "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
+    "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube",
 }
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
-                   "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri", "paywall",
+                   "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",
                    "sharing", "readmore", "bacajuga", "baca", "ads", "adslot", "adunit", "banner")
 BOILER_TAGS = {"nav", "aside", "footer", "form", "button", "select", "textarea", "input", "label",
                "figure", "figcaption", "picture", "video", "audio", "iframe", "svg", "canvas",
@@ -37,10 +38,17 @@ def clean(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+def class_id(el: HtmlElement) -> str:
+    """An element's class and id as one lower-cased string, for substring tests."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
 def markers(el: HtmlElement) -> set[str]:
     """The lower-cased words of an element's class and id."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return {w.lower() for w in _SPLIT.split(raw) if w}
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return set()
+    return {w.lower() for w in _SPLIT.split(f"{cls or ''} {ident or ''}") if w}
 
 
 def is_boilerplate(el: HtmlElement) -> bool:

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import islice
 
 from lxml.html import HtmlElement
 
-from .dom import clean, markers
+from ..normalisation.rules import alternation
+from .dom import class_id, clean, markers
 from .structured import Structured
 
-CREDIT_WORDS = {"credit", "credits", "copyright", "source", "author", "photographer", "byline",
-                "urheber", "quelle", "fotograf", "bildquelle", "rights", "attribution", "agency"}
-CAPTION_WORDS = {"caption", "figcaption", "legend", "keterangan", "description", "bildtext",
-                 "subtitle", "text", "desc"}
+_WRAPPERS = {"a", "picture", "source", "span", "noscript", "div"}
+# Class/id fragments of credit and caption elements ("ContentCaption_contentcredit", "bildautor").
+CREDIT_PARTS = ("credit", "copyright", "source", "author", "photographer", "urheber", "quelle",
+                "fotograf", "rights", "attribution", "agency", "autor")
+CAPTION_PARTS = ("caption", "legend", "keterangan", "description", "bildtext", "subtitle", "desc")
+_SHORT_CREDIT_WORDS = 6
+
+
+def _has_part(el: HtmlElement, parts: tuple[str, ...]) -> bool:
+    raw = class_id(el)
+    return len(raw) > 1 and any(part in raw for part in parts)
+
+
+def _text(el: HtmlElement) -> str:
+    """Visible text with element boundaries as spaces (`<span>Credit</span>Caption`)."""
+    return clean(" ".join(el.itertext()))
 
 
 @dataclass
@@ -22,20 +37,43 @@ class LeadImage:
     credit: str | None = None
 
 
-def _split_figcaption(cap: HtmlElement) -> tuple[str | None, str | None]:
-    """Caption text and the text of a credit element inside it (`<small>`, `.credit`, ...)."""
-    credit_el = None
-    for el in cap.iter():
-        if el is not cap and isinstance(el.tag, str) and (
-                markers(el) & CREDIT_WORDS or el.tag in ("small", "cite")):
-            credit_el = el
-            break
+def _credit_element(container: HtmlElement, caption_el: HtmlElement | None) -> HtmlElement | None:
+    for el in container.iter():
+        if el is container or el is caption_el or not isinstance(el.tag, str):
+            continue
+        if _has_part(el, CREDIT_PARTS) or (el.tag in ("small", "cite") and caption_el is not None
+                                           and caption_el in el.iterancestors()):
+            return el
+    return None
+
+
+def _positional_credit(cap: HtmlElement) -> HtmlElement | None:
+    """In `<figcaption><span>long caption</span><span>Short Credit</span></figcaption>`,
+    the one short part without a full stop, beside a longer one, is the credit."""
+    parts = [c for c in cap if isinstance(c.tag, str) and _text(c)]
+    if len(parts) != 2 and not (len(parts) == 1 and clean(parts[0].tail)):
+        return None
+    total = len(_text(cap))
+    short = [p for p in parts if len(_text(p).split()) <= _SHORT_CREDIT_WORDS
+             and not _text(p).endswith(".") and len(_text(p)) < total / 2]
+    return short[0] if len(short) == 1 else None
+
+
+def _split_caption(fig: HtmlElement, cap: HtmlElement) -> tuple[str | None, str | None]:
+    """Caption text, and the credit found in the caption or elsewhere in the figure."""
+    credit_el = _credit_element(cap, None) if cap is not fig else None
     if credit_el is None:
-        caption_el = next((el for el in cap.iter() if el is not cap and isinstance(el.tag, str)
-                           and markers(el) & CAPTION_WORDS), None)
-        return clean((caption_el if caption_el is not None else cap).text_content()) or None, None
-    credit = clean(credit_el.text_content())
-    caption = clean(cap.text_content().replace(credit_el.text_content(), " "))
+        credit_el = _credit_element(fig, cap)
+        if credit_el is not None and cap in credit_el.iterancestors():
+            credit_el = None
+    if credit_el is None:
+        credit_el = _positional_credit(cap)
+    caption = _text(cap)
+    if credit_el is None:
+        return caption or None, None
+    credit = _text(credit_el)
+    if cap in credit_el.iterancestors():
+        caption = clean(caption.replace(credit, " "))
     return caption or None, credit or None
 
 
@@ -43,21 +81,30 @@ def _caption_element(fig: HtmlElement) -> HtmlElement | None:
     for el in fig.iter("figcaption"):
         return el
     for el in fig.iter():
-        if el is not fig and isinstance(el.tag, str) and markers(el) & (CAPTION_WORDS - {"text"}):
+        if el is not fig and isinstance(el.tag, str) and _has_part(el, CAPTION_PARTS):
             return el
     return None
 
 
-def _text_after(img: HtmlElement) -> HtmlElement | None:
-    """A short text element right after the image (or its link/picture wrapper): a bare caption."""
+def _wrapper(img: HtmlElement) -> HtmlElement:
+    """The image with the elements that only wrap it (`<a>`, `<picture>`, `<source>`, ...)."""
     el = img
-    while el.getnext() is None and el.getparent() is not None and el.getparent().tag in ("a", "picture", "span"):
+    while el.getparent() is not None and el.getparent().tag in _WRAPPERS \
+            and not clean(el.getparent().text_content()):
         el = el.getparent()
-    following = el.getnext()
-    if following is not None and following.tag in ("p", "span", "div", "small", "em", "i"):
-        text = clean(following.text_content())
-        if 0 < len(text) <= 400:
-            return following
+    return el
+
+
+def _text_after(img: HtmlElement) -> HtmlElement | None:
+    """A short text element right after the image (or its wrappers): a bare caption."""
+    following = _wrapper(img).getnext()
+    if following is None or following.tag not in ("p", "span", "div", "small", "em", "i") \
+            or markers(following) & _NOT_CAPTION_WORDS:
+        return None
+    text = clean(following.text_content())
+    links = sum(len(a.text_content()) for a in following.iter("a"))
+    if 0 < len(text) <= 400 and links < 0.5 * len(text) and not _BYLINE.match(text):
+        return following
     return None
 
 
@@ -71,7 +118,7 @@ def _is_small(img: HtmlElement) -> bool:
 
 def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
     """The smallest ancestor of an image that also holds its caption, up to `limit`."""
-    el = img
+    el = _wrapper(img)
     for _ in range(4):
         parent = el.getparent()
         if parent is None or parent is limit:
@@ -82,42 +129,101 @@ def _figure_of(img: HtmlElement, limit: HtmlElement) -> HtmlElement:
     return el
 
 
-def find_lead_image(scope: HtmlElement | None, body_start: HtmlElement | None,
-                    data: Structured) -> LeadImage:
-    """The first sizeable image of the article region (header or body) and its caption."""
-    lead = LeadImage()
-    if scope is not None:
-        for img in scope.iter("img", "figure"):
-            if img.tag == "img" and (_is_small(img) or not (img.get("src") or img.get("data-src"))):
-                continue
-            fig = img if img.tag == "figure" else _figure_of(img, scope)
-            image = img if img.tag == "img" else next(fig.iter("img"), None)
-            cap = _caption_element(fig)
-            if cap is None and image is not None:
-                cap = _text_after(image)
-            if image is not None:
-                lead.url = image.get("src") or image.get("data-src")
-            if cap is not None:
-                lead.caption, lead.credit = _split_figcaption(cap)
-            elif image is not None and image.get("alt") and fig.tag == "figure":
-                lead.caption = clean(image.get("alt"))
+_LOOK_AHEAD = 3
+_MAX_CAPTION = 600
+_MAX_INLINE_CAPTION = 200
+_NOT_CAPTION_WORDS = {"author", "byline", "date", "time", "meta", "info", "share", "social", "tags",
+                      "related", "teaser", "title", "headline"}
+_BYLINE = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s", re.I)
+_SKIP_ANCESTORS = {"nav", "aside", "footer"}
+_SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related", "ad", "ads",
+               "advertisement", "sponsor", "promo", "gravatar", "emoji"}
+
+
+def _image_src(img: HtmlElement) -> str | None:
+    for attr in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value.split()[0].split(",")[0]
+    return None
+
+
+def _usable(img: HtmlElement) -> bool:
+    """A story image: sized, with a source, not a logo/avatar, not inside a link or sidebar."""
+    if _is_small(img) or _image_src(img) is None:
+        return False
+    for depth, el in enumerate(img.iterancestors()):
+        if depth > 6:
             break
+        if el.tag in _SKIP_ANCESTORS or markers(el) & _SKIP_WORDS:
+            return False
+        if el.tag == "a" and len(el.text_content().strip()) > 20:  # a teaser link
+            return False
+    return not markers(img) & _SKIP_WORDS
+
+
+def _stem(url: str | None) -> str:
+    """The file name of an image URL without size suffixes, to match og:image to `<img>`."""
+    name = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return re.sub(r"[-_](?:\d+x\d+|w\d+|\d{3,4})$", "", name.lower())
+
+
+def _read(img: HtmlElement, region: HtmlElement, body: list[HtmlElement]) -> LeadImage:
+    fig = _figure_of(img, region)
+    cap = _caption_element(fig)
+    if cap is None:
+        cap = _text_after(img)
+        if cap is not None and len(_text(cap)) > _MAX_INLINE_CAPTION and any(b in cap.iterancestors() for b in body):
+            cap = None  # the story's first paragraph under an inline image, not a caption
+    lead = LeadImage(url=_image_src(img))
+    if cap is not None:
+        caption, credit = _split_caption(fig, cap)
+        # An author's portrait is captioned by the byline; a caption is never a page header.
+        if caption and len(caption) <= _MAX_CAPTION and not _BYLINE.match(caption):
+            lead.caption, lead.credit = caption, credit
+    return lead
+
+
+def find_lead_image(regions: list[HtmlElement], data: Structured, body: list[HtmlElement]) -> LeadImage:
+    """The article's first image and its caption: the first usable image of the article's
+    own region (`regions`, narrowest first), else the `<img>` that og:image names.
+    `body` are the story's containers, whose paragraphs are never a bare caption."""
+    lead = LeadImage()
+    for region in regions:
+        # The first image, or the first captioned one among the first few (a banner or a
+        # video poster without caption often comes before the photo the story leads with).
+        images = [_read(img, region, body) for img in islice((i for i in region.iter("img") if _usable(i)), _LOOK_AHEAD)]
+        if images:
+            lead = next((i for i in images if i.caption), images[0])
+            break
+    og = _stem(data.first("og:image"))
+    if lead.caption is None and og and regions:
+        outer = regions[-1]
+        match = next((img for img in outer.iter("img") if _usable(img) and _stem(_image_src(img)) == og), None)
+        if match is not None:
+            lead = _read(match, outer, body)
+    _from_structured(lead, data)
+    lead.url = lead.url or data.first("og:image")
+    return lead
+
+
+def _from_structured(lead: LeadImage, data: Structured) -> None:
+    """Fill what the page's markup lacked from JSON-LD `image` (caption, creditText, ...)."""
     image = data.ld("image")
     if isinstance(image, list):
         image = data.resolve(image[0]) if image else None
-    if isinstance(image, dict):
-        lead.url = lead.url or image.get("url") or image.get("contentUrl")
-        if lead.caption is None and isinstance(image.get("caption"), str):
-            lead.caption = clean(image["caption"]) or None
-        if lead.credit is None:
-            for key in ("creditText", "copyrightHolder", "author"):
-                value = image.get(key)
-                if isinstance(value, dict):
-                    value = value.get("name")
-                if isinstance(value, str) and value.strip():
-                    lead.credit = clean(value)
-                    break
-    elif isinstance(image, str):
+    if isinstance(image, str):
         lead.url = lead.url or image
-    lead.url = lead.url or data.first("og:image")
-    return lead
+    if not isinstance(image, dict):
+        return
+    lead.url = lead.url or image.get("url") or image.get("contentUrl")
+    if lead.caption is None and isinstance(image.get("caption"), str):
+        lead.caption = clean(image["caption"]) or None
+    if lead.credit is None:
+        for key in ("creditText", "copyrightHolder", "author"):
+            value = image.get(key)
+            if isinstance(value, dict):
+                value = value.get("name")
+            if isinstance(value, str) and value.strip():
+                lead.credit = clean(value)
+                break

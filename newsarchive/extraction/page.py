@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import re
+from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
-from .bylines import find_bylines
+from .bylines import declared_authors, visible_bylines
 from .content import Content, extract_content, lead_blocks, read_blocks
 from .dates import find_dates, parse_iso, site_zone
 from .decode import decode_html
@@ -18,9 +20,11 @@ from .media import find_lead_image
 from .overrides import SiteOverrides
 from .raw import RawArticle
 from .structured import Structured, names_of, parse_structured
+from .taxonomy import find_section, find_tags
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s+[:·•»]\s+")
+_TITLE_SUFFIX = re.compile(r"\s+[|–—\-*·•»:]\s+([^|–—\-*·•»]+?)\s*$")
+_TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
 _WORD = re.compile(r"\w+")
 NEXT_WORDS = re.compile(r"^\s*(?:selanjutnya|berikutnya|next|weiter|nächste seite|next page)\s*[›»>]*\s*$",
                         re.I)
@@ -41,25 +45,44 @@ def _similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def _strip_site(title: str, site_name: str | None) -> str:
-    """A `<title>` without its ` - Site Name` part."""
-    parts = _TITLE_SEPARATORS.split(title)
-    if len(parts) == 1:
-        return title
-    if site_name:
-        kept = [p for p in parts if _similarity(p, site_name) < 0.5]
-        if kept:
-            return " - ".join(kept)
-    return max(parts, key=len)
+def _is_site_label(part: str, site_name: str | None, host: str) -> bool:
+    """Whether a `<title>`/og:title segment names the site (or is a date or a byline)."""
+    words = _WORD.findall(part.lower())
+    if not words or len(words) > 6:
+        return False
+    if site_name and _similarity(part, site_name) >= 0.5:
+        return True
+    labels = set(re.split(r"[.-]", host.lower()))
+    return any(w in labels and len(w) > 2 for w in words) or all(w.isdigit() for w in words) \
+        or words[0] == "by"
 
 
-def _title(doc: HtmlElement, data: Structured, site_name: str | None) -> tuple[str | None, HtmlElement | None]:
-    """The headline, and the `<h1>` that shows it (the anchor of the article's header)."""
+def _strip_site(title: str, site_name: str | None, host: str) -> str:
+    """A title without its ` - Site Name` / ` | Section | Site` parts; the headline is kept as written."""
+    while True:
+        found = _TITLE_SUFFIX.search(title)
+        if not found or not _is_site_label(found.group(1), site_name, host):
+            break
+        title = title[:found.start()].rstrip()
+    found = _TITLE_PREFIX.match(title)
+    if found and _is_site_label(found.group(1), site_name, host):
+        title = title[found.end():].lstrip()
+    return title
+
+
+def _title(doc: HtmlElement, data: Structured, site_name: str | None,
+           host: str) -> tuple[str | None, HtmlElement | None]:
+    """The headline, and the `<h1>` that shows it (the anchor of the article's header).
+
+    og:title is what publishers choose to show when shared, and the most reliable
+    across sites; the visible `<h1>` is the fallback and the anchor.
+    """
     headline = data.ld("headline")
-    declared = [clean(t) for t in (headline if isinstance(headline, str) else None,
-                                   data.first("og:title"), data.first("twitter:title")) if t]
+    declared = [_strip_site(html.unescape(clean(t)), site_name, host)
+                for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
+                          data.first("twitter:title")) if t]
     page_title = clean(doc.findtext(".//title"))
-    reference = declared[0] if declared else _strip_site(page_title, site_name) if page_title else ""
+    reference = declared[0] if declared else _strip_site(page_title, site_name, host) if page_title else ""
     best, best_sim = None, -1.0
     for h1 in doc.iter("h1"):
         text = clean(h1.text_content())
@@ -68,9 +91,9 @@ def _title(doc: HtmlElement, data: Structured, site_name: str | None) -> tuple[s
         sim = _similarity(text, reference) if reference else 0.5
         if sim > best_sim:
             best, best_sim = h1, sim
-    if best is not None and best_sim >= 0.5:
+    if best is not None and (not declared or clean(best.text_content()) == declared[0]):
         return clean(best.text_content()), best
-    return (reference or None), best
+    return (reference or None), best if best_sim >= 0.3 else None
 
 
 def _language(doc: HtmlElement, data: Structured) -> str | None:
@@ -82,9 +105,9 @@ def _language(doc: HtmlElement, data: Structured) -> str | None:
 
 
 def _ancestors_common(a: HtmlElement, b: HtmlElement) -> HtmlElement:
-    mine = {id(x) for x in a.iterancestors()} | {id(a)}
+    mine = set(a.iterancestors()) | {a}  # the set keeps the proxies alive, so identity holds
     for el in b.iterancestors():
-        if id(el) in mine:
+        if el in mine:
             return el
     return b
 
@@ -102,33 +125,26 @@ def _scope(title_el: HtmlElement | None, content: Content) -> HtmlElement | None
     return common
 
 
+def _image_regions(title_el: HtmlElement | None, scope: HtmlElement | None,
+                   body: HtmlElement) -> list[HtmlElement]:
+    """Where the lead image may be, narrowest first: the headline's `<article>`, the scope, the page."""
+    regions = [a for a in (title_el.iterancestors() if title_el is not None else ()) if a.tag == "article"][:1]
+    if scope is not None and scope not in regions:
+        regions.append(scope)
+    return regions + [body]
+
+
 def _next_page(doc: HtmlElement, url: str) -> str | None:
     for link in doc.iter("link", "a"):
-        rel = (link.get("rel") or "").split()
         href = link.get("href")
-        if href and ("next" in rel or link.tag == "a" and NEXT_WORDS.match(link.text_content())):
+        if not href:
+            continue
+        if "next" in (link.get("rel") or "").split() or link.tag == "a" and link.text \
+                and len(link.text) < 40 and NEXT_WORDS.match(link.text):
             target = urljoin(url, href)
             if urlsplit(target).path != urlsplit(url).path or urlsplit(target).query != urlsplit(url).query:
                 return target
     return None
-
-
-def _keywords(data: Structured) -> list[str]:
-    tags = data.all("article:tag")
-    if not tags:
-        value = data.ld("keywords") or data.first("news_keywords", "keywords")
-        if isinstance(value, list):
-            tags = [str(v) for v in value]
-        elif isinstance(value, str):
-            tags = value.split(",")
-    return [t for t in (clean(t) for t in tags) if t]
-
-
-def _section(data: Structured) -> str | None:
-    value = data.ld("articleSection") or data.first("article:section", "section")
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return clean(value) if isinstance(value, str) and value.strip() else None
 
 
 def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides, zone) -> None:
@@ -149,9 +165,13 @@ def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides
     raw.drop_lines = list(overrides.drop_lines)
 
 
-def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = None) -> RawArticle:
-    """What one page says about its article; pure function of (html, url, overrides)."""
-    raw = RawArticle(url=url, site=urlsplit(url).hostname)
+def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = None, *,
+                fetched_at: datetime | None = None) -> RawArticle:
+    """What one page says about its article; pure function of its arguments.
+
+    `fetched_at` (aware) anchors relative dates such as "2 jam lalu"; without it they are ignored.
+    """
+    raw = RawArticle(url=url, site=urlsplit(url).netloc.rsplit("@", 1)[-1].lower() or None)
     doc = _parse(decode_html(html))
     if doc is None:
         return raw
@@ -163,23 +183,24 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
         (clean(publisher[0][0]) if publisher else None)
     raw.page_title = clean(doc.findtext(".//title")) or None
     raw.language = _language(doc, data)
-    raw.title, title_el = _title(doc, data, raw.site_name)
+    raw.title, title_el = _title(doc, data, raw.site_name, raw.site or "")
     body = doc.body if doc.find("body") is not None else doc
-    content = extract_content(body, raw.title)
+    content = extract_content(body, raw.title, title_el)
     scope = _scope(title_el, content)
     description = data.ld("description") if isinstance(data.ld("description"), str) else \
         data.first("og:description", "description")
     lead = lead_blocks(doc, title_el, content, description)
     raw.summary = lead[0] if lead else None
     raw.blocks = lead + [b for b in content.blocks if b not in lead]
-    image = find_lead_image(scope, content.elements[0] if content.elements else None, data)
+    image = find_lead_image(_image_regions(title_el, scope, body), data, content.elements)
     raw.image_url = urljoin(url, image.url) if image.url else None
     raw.caption, raw.photo_credit = image.caption, image.credit
-    raw.published, raw.modified = find_dates(data, scope, url, raw.language)
-    raw.authors = find_bylines(data, scope)
+    raw.published, raw.modified = find_dates(data, scope, url, raw.language, fetched_at)
+    raw.authors = declared_authors(data)
+    raw.bylines = visible_bylines(scope)
     raw.editors = [clean(n) for n, person in names_of(data.ld("editor"), data) if person]
-    raw.section = _section(data)
-    raw.tags = _keywords(data)
+    raw.section = find_section(data, scope, doc)
+    raw.tags = find_tags(data, scope)
     raw.next_page = _next_page(doc, url)
     if overrides:
         _apply_overrides(raw, doc, overrides, site_zone(url, raw.language))

@@ -22,7 +22,8 @@ class RawArticle:
     caption: str | None = None
     photo_credit: str | None = None
     image_url: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # declared (structured data, meta)
+    bylines: list[str] = field(default_factory=list)  # shown ("Penulis: X | Editor: Y")
     editors: list[str] = field(default_factory=list)
     published: str | None = None
     modified: str | None = None

@@ -19,6 +19,8 @@ ARTICLE_TYPES = {
     "socialmediaposting", "report", "scholarlyarticle", "techarticle", "askpublicnewsarticle",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Comment and CDATA wrappers some CMSs put around the JSON.
+_WRAPPING = re.compile(r"^\s*(?:(?://)?\s*<!\[CDATA\[|<!--)\s*|\s*(?:(?://)?\s*\]\]>|-->)\s*$")
 
 
 @dataclass
@@ -68,7 +70,7 @@ def _walk(value: Any, out: list[dict[str, Any]]) -> None:
 
 
 def _load_json(text: str) -> Any:
-    text = _CONTROL.sub(" ", text.strip().removeprefix("<!--").removesuffix("-->").strip())
+    text = _WRAPPING.sub("", _CONTROL.sub(" ", text))
     try:
         return json.loads(text, strict=False)
     except ValueError:
@@ -87,6 +89,8 @@ def _load_json(text: str) -> Any:
 
 def _pick_article(nodes: list[dict[str, Any]], url: str) -> dict[str, Any]:
     articles = [n for n in nodes if _types(n) & ARTICLE_TYPES]
+    if not articles:  # a ClaimReview, a VideoObject...: any node that dates itself
+        articles = [n for n in nodes if n.get("datePublished") and (n.get("headline") or n.get("name"))]
     if not articles:
         return {}
 

@@ -36,6 +36,14 @@ def _body(raw: RawArticle, title: str | None, caption_line: str | None) -> tuple
     return kept, editors
 
 
+def _site_label(host: str | None) -> str | None:
+    """The name part of a host: `www.stuttgarter-zeitung.de` -> `stuttgarter-zeitung`."""
+    if not host:
+        return None
+    labels = [label for label in host.lower().split(".") if label not in ("www", "m", "amp")]
+    return labels[-2] if len(labels) >= 2 else labels[0] if labels else None
+
+
 def normalise(raw: RawArticle) -> Article:
     """The archive's record of one article."""
     title = tidy_or_none(raw.title)
@@ -45,15 +53,18 @@ def normalise(raw: RawArticle) -> Article:
     place, outlet = find_dateline(paragraphs)
     source = display_name(tidy_or_none(raw.site_name), tidy_or_none(raw.page_title), title,
                           outlet, raw.site)
-    authors, editors = split_people([tidy(a) for a in raw.authors],
-                                    {n for n in (source, raw.site_name, outlet) if n})
+    orgs = {n for n in (source, raw.site_name, outlet, _site_label(raw.site)) if n}
+    bylines = [tidy(b) for b in raw.bylines]
+    authors, editors = split_people([tidy(a) for a in raw.authors] or bylines, orgs)
+    _, shown_editors = split_people(bylines, orgs)
     _, more_editors = split_people([f"Editor: {e}" for e in body_editors + raw.editors])
+    editors += [e for e in shown_editors + more_editors if e not in editors and e not in authors]
     language = raw.language.split("-")[0].lower() if raw.language else None
     return Article(
         url=raw.url, source=source, title=title, caption=caption, photo_credit=credit,
         body="\n\n".join(paragraphs), authors=authors, published=raw.published,
         modified=raw.modified, dateline=place, section=tidy_or_none(raw.section),
         tags=[tidy(t) for t in raw.tags], language=language, site=raw.site,
-        editors=editors + [e for e in more_editors if e not in editors],
+        editors=editors,
         summary=tidy_or_none(raw.summary), image_url=raw.image_url,
     )

@@ -15,17 +15,25 @@ _HANDLE = re.compile(r"(?:\bfollow\b.*$|@\w+|\bon (?:twitter|x|instagram)\b.*$)"
 _MAX_WORDS = 6
 
 
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
 def _is_person(name: str, not_people: set[str]) -> bool:
     folded = name.casefold()
-    if folded in NOT_PEOPLE or folded in not_people or len(name) < 2:
+    if folded in NOT_PEOPLE or len(name) < 2:
         return False
-    if any(ch.isdigit() for ch in name) or "http" in folded or "/" in name:
+    squashed = _squash(name)
+    if any(squashed == _squash(org) or (len(_squash(org)) > 2 and squashed.startswith(_squash(org)))
+           for org in not_people):
+        return False
+    if any(ch.isdigit() for ch in name) or "http" in folded or "/" in name or ":" in name:
         return False
     return len(name.split()) <= _MAX_WORDS
 
 
 def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[list[str], list[str]]:
-    """(authors, editors) from raw byline strings; `not_people` are publisher names."""
+    """(authors, editors) from raw byline strings; `not_people` are publisher names and hosts."""
     folded_orgs = {n.casefold() for n in not_people if n}
     authors: list[str] = []
     editors: list[str] = []

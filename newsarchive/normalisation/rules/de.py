@@ -15,7 +15,8 @@ TIME_ZONES = {"MEZ": 1, "MESZ": 2, "CET": 1, "CEST": 2}
 
 RELATIVE_UNITS = {"sekunden": 1, "minuten": 60, "minute": 60, "stunden": 3600, "stunde": 3600,
                   "tagen": 86400, "tag": 86400}
-RELATIVE_AGO = r"(?:vor)"
+# "2 jam lalu" / "2 hours ago" / "vor 2 Stunden"; {units} is filled with RELATIVE_UNITS.
+RELATIVE_FORM = r"vor\s+(?P<n>\d+)\s+(?P<unit>{units})"
 
 # Whether a marker needs a colon (or capitals) to count: ordinary words in that language.
 RELATED_NEEDS_COLON = True
@@ -27,10 +28,11 @@ NOISE_LINES = [r"Anzeige", r"Werbung", r"Teilen", r"Artikel teilen", r"Mehr anze
 
 FOOTERS = [r"Dieser Artikel erschien zuerst (?:bei|in|auf)\b"]
 
-CREDIT_PREFIXES = [r"Bild", r"Foto", r"Fotos", r"Quelle", r"Bildquelle", r"Copyright"]
-CREDIT_ONLY = [r"Symbolbild", r"Archivbild"]
+CREDIT_PREFIXES = [r"Bild", r"Foto", r"Fotos", r"Quelle", r"Bildquelle", r"Copyright", r"Symbolfoto",
+                   r"Symbolbild", r"Archivfoto", r"Archivbild"]
+CREDIT_ONLY: list[str] = []
 
-AUTHOR_LABELS = [r"Von", r"Autor", r"Autorin", r"Text"]
+AUTHOR_LABELS = [r"Von", r"Autorin/Autor", r"Autorinnen", r"Autoren", r"Autor", r"Autorin", r"Text"]
 EDITOR_LABELS = [r"Redaktion", r"Bearbeitet von"]
 NAME_JOINERS = [r"und"]
-NOT_PEOPLE = ["redaktion", "dpa", "afp", "epd", "kna", "sid", "reuters"]
+NOT_PEOPLE = ["redaktion", "online-redaktion", "nachrichtenredaktion"]

@@ -18,7 +18,8 @@ TIME_ZONES = {"UTC": 0, "GMT": 0, "BST": 1, "IST": 5.5, "EST": -5, "EDT": -4, "C
 
 RELATIVE_UNITS = {"second": 1, "seconds": 1, "minute": 60, "minutes": 60, "hour": 3600,
                   "hours": 3600, "day": 86400, "days": 86400, "week": 604800, "weeks": 604800}
-RELATIVE_AGO = r"ago"
+# "2 jam lalu" / "2 hours ago" / "vor 2 Stunden"; {units} is filled with RELATIVE_UNITS.
+RELATIVE_FORM = r"(?P<n>\d+)\s+(?P<unit>{units})\s+ago"
 
 # Whether a marker needs a colon (or capitals) to count: ordinary words in that language.
 RELATED_NEEDS_COLON = True
@@ -29,16 +30,20 @@ NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Sha
                r"Share on .{1,20}", r"Follow us on .{1,40}", r"Sign up .{0,80}newsletter.{0,40}",
                r"Skip Advertisement", r"Story continues below advertisement",
                r"Continue reading below", r"Article continues below", r"Click here to .{0,60}",
-               r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*"]
+               r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*",
+               r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?"]
 
 FOOTERS = [r"This article (?:was )?(?:first|originally) (?:appeared|published) (?:on|in)\b"]
 
 CREDIT_PREFIXES = [r"Photo", r"Photograph", r"Picture", r"Image", r"Credit", r"Source",
-                   r"Photo credit", r"Image credit", r"Illustration"]
+                   r"Photo credit", r"Image credit", r"Illustration", r"Photo by", r"Picture by",
+                   r"Pictures", r"Photos", r"Copyright"]
 CREDIT_ONLY = [r"File photo", r"Handout", r"Supplied"]
 
-AUTHOR_LABELS = [r"By", r"Written by", r"Words by", r"Reporting by", r"Author"]
+AUTHOR_LABELS = [r"By", r"Written by", r"Words by", r"Reporting by", r"Author", r"Authors"]
 EDITOR_LABELS = [r"Editing by", r"Edited by", r"Editor"]
 NAME_JOINERS = [r"and", r"&"]
-NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor", "reuters",
-              "associated press", "ap", "afp", "agencies", "news desk", "web desk", "follow"]
+# Newsroom labels, not people. News agencies (AP, Reuters, dpa) are kept: they are the
+# author of record of the stories they wrote.
+NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor", "news desk",
+              "web desk", "follow", "guest", "contributor", "unknown"]

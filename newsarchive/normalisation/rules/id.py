@@ -16,7 +16,8 @@ TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 
 # Relative dates ("2 jam lalu"): unit word -> seconds.
 RELATIVE_UNITS = {"detik": 1, "menit": 60, "jam": 3600, "hari": 86400, "minggu": 604800}
-RELATIVE_AGO = r"(?:yang\s+)?lalu"
+# "2 jam lalu" / "2 hours ago" / "vor 2 Stunden"; {units} is filled with RELATIVE_UNITS.
+RELATIVE_FORM = r"(?P<n>\d+)\s+(?P<unit>{units})\s+(?:yang\s+)?lalu"
 
 # Paragraphs that start with one of these are related-link inserts, not story.
 # Whether a marker needs a colon (or capitals) to count: ordinary words in that language.
@@ -30,14 +31,16 @@ RELATED_MARKERS = [
 # Whole lines that are page furniture.
 NOISE_LINES = [r"ADVERTISEMENT", r"SCROLL TO CONTINUE WITH CONTENT", r"Bagikan", r"Sumber\s*:?",
                r"Editor\s*:?", r"Penulis\s*:?", r"Reporter\s*:?", r"Halaman\s+selanjutnya",
-               r"Selanjutnya", r"Sebelumnya", r"Iklan", r"Dapatkan berita .{0,80}"]
+               r"Selanjutnya", r"Sebelumnya", r"Iklan", r"Dapatkan berita .{0,80}",
+               r"Halaman\s*:?[\d\s]*(?:Selanjutnya|Sebelumnya|Berikutnya)?[\d\s]*"]
 
 # Syndication footers: from the marker to the end of the paragraph.
 FOOTERS = [r"Artikel ini (?:telah )?(?:tayang|terbit|dipublikasikan) di\b",
            r"Ikuti (?:berita|update|kami) .{0,60}(?:Google News|WhatsApp|Telegram)"]
 
 # Caption credit prefixes ("Foto:", "FOTO: ANTARA/X") and credit-only captions.
-CREDIT_PREFIXES = [r"Foto", r"Dok(?:umentasi)?\.?", r"Sumber\s+foto", r"Ist\."]
+# "Dok." (documentation of ...) and "Ist." are kept as part of the credit: see credits.py.
+CREDIT_PREFIXES = [r"Foto", r"Sumber\s+foto", r"Fotografer"]
 CREDIT_ONLY = [r"Ilustrasi", r"Istimewa", r"Ist"]
 
 AUTHOR_LABELS = [r"Penulis", r"Reporter", r"Wartawan", r"Oleh", r"Laporan"]
