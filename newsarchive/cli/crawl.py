@@ -68,9 +68,13 @@ def crawl(target: str, db_path: Path, since: str | None, max_articles: int | Non
 @with_crawl_options
 def run_due(db_path: Path, since: str | None, max_articles: int | None, settings: tuple[str, ...], verbose: bool) -> None:
     """Crawl every registered site whose interval has passed (safe to call from cron)."""
-    results = runner.run_due(db_path, since=_since(since), max_articles=max_articles, settings=parse_settings(settings), verbose=verbose)
-    if not results:
+    results, busy = runner.run_due(
+        db_path, since=_since(since), max_articles=max_articles, settings=parse_settings(settings), verbose=verbose
+    )
+    if not results and not busy:
         click.echo("no site is due")
+    for target in busy:
+        click.echo(f"{target.name}: skipped, a crawl of it is still running")
     for result in results:
         report(result)
 

@@ -40,13 +40,12 @@ def parse_fields(pairs: tuple[str, ...]) -> dict[str, str]:
 @db_option()
 def add(url, name, every, start_urls, allowed_paths, article_pattern, fields, drop_lines, db_path: Path) -> None:
     """Register a site by its home page URL."""
-    extraction = {"fields": parse_fields(fields), "drop_lines": list(drop_lines)}
     entry = registry.add_site(
         db_path, url, name=name, every=every,
         settings={
             "start_urls": list(start_urls), "allowed_paths": allowed_paths,
             "article_pattern": article_pattern,
-            "extraction": {k: v for k, v in extraction.items() if v},
+            "extraction": {**parse_fields(fields), "drop_lines": list(drop_lines)},
         },
     )
     click.echo(f"added {entry['name']}: {entry['url']} every {every}")

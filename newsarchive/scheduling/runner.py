@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import subprocess
 import sys
 import time
@@ -19,9 +18,6 @@ from ..settings import USER_AGENT
 from ..storage import Archive
 from .lock import site_lock
 from .registry import due_sites, target_for
-
-log = logging.getLogger("newsarchive.scheduling")
-
 
 def crawl_locked(
     targets: list[CrawlTarget], db_path: Path, **options: Any
@@ -75,15 +71,15 @@ def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def run_due(db_path: Path, now: datetime | None = None, **options: Any) -> list[CrawlResult]:
-    """Crawl every registered site whose interval has passed, each under its lock."""
-    targets = due_sites(db_path, now or datetime.now(timezone.utc))
+def run_due(db_path: Path, when: datetime | None = None, **options: Any) -> tuple[list[CrawlResult], list[CrawlTarget]]:
+    """Crawl every registered site whose interval has passed, each under its lock.
+
+    Returns the crawls run and the due sites skipped because a crawl of them is still running.
+    """
+    targets = due_sites(db_path, when or datetime.now(timezone.utc))
     if not targets:
-        return []
-    results, busy = crawl_locked(targets, db_path, **options)
-    for target in busy:
-        log.info("skipped %s: a crawl of it is still running", target.name)
-    return results
+        return [], []
+    return crawl_locked(targets, db_path, **options)
 
 
 def schedule(

@@ -205,6 +205,7 @@ class NewsSpider(scrapy.Spider):
         """Collect the pages of one article; yield the item after the last page."""
         pages = [*pages, (response.url, response.text)]
         show_all, next_page = continuation_pages(response.selector, response.url, article_url)
+        self.requested.update(u for u in (show_all, next_page) if u)  # fetched here, not as links
         limit = self.settings.getint("NEWSARCHIVE_MAX_PAGES_PER_ARTICLE")
         if len(pages) == 1 and show_all:
             yield self.continuation_request(show_all, article_url, [], response)
