@@ -9,9 +9,9 @@ from ..storage import Archive
 # Scrapy's close reasons, as the archive's crawl statuses.
 STATUS_OF_REASON = {
     "finished": "finished",
-    "closespider_itemcount": "finished",
-    "closespider_pagecount": "finished",
-    "closespider_timeout": "finished",
+    "closespider_itemcount": "stopped",
+    "closespider_pagecount": "stopped",
+    "closespider_timeout": "stopped",
     "shutdown": "interrupted",
 }
 

@@ -74,9 +74,17 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         archive = Archive(crawler.settings.get("NEWSARCHIVE_DB"))
         spider.known = archive.known(spider.site)
-        last = archive.last_finished_crawl(spider.site)
+        last = archive.last_complete_crawl(spider.site)
+        archive.close()
         spider.incremental = last is not None
-        spider.last_crawl = parse_w3c_datetime(last) if last else None
+        spider.last_crawl = parse_w3c_datetime(last[0]) if last else None
+        # Archived by the end of the last complete crawl: listings past these hold nothing new.
+        # (A later interrupted crawl's articles are not settled: older ones may be missing.)
+        complete_until = parse_w3c_datetime(last[1]) if last else None
+        spider.settled = {
+            url for url, page in spider.known.items()
+            if complete_until and page.first_seen and parse_w3c_datetime(page.first_seen) <= complete_until
+        }
         spider.since_date = parse_w3c_datetime(spider.since) if spider.since else None
         return spider
 
@@ -244,7 +252,7 @@ class NewsSpider(scrapy.Spider):
         # archive and to its own earlier pages (a listing that repeats itself is a trap).
         chain = response.meta.get("chain", url)
         seen_in_chain = self.chains.setdefault(chain, set())
-        fresh = [u for u in links.articles if u not in self.known and u not in seen_in_chain]
+        fresh = [u for u in links.articles if u not in self.settled and u not in seen_in_chain]
         seen_in_chain.update(links.articles)
         for link in links.articles:
             yield from self.article_request(link)

@@ -23,7 +23,7 @@ from .search import SearchHit, search
 from .sites import SiteRegistry
 
 CRAWL_COUNTS = ("requests", "new", "updated", "unchanged", "dropped", "errors")
-CRAWL_STATUSES = ("running", "finished", "failed", "interrupted")
+CRAWL_STATUSES = ("running", "finished", "stopped", "failed", "interrupted")  # stopped: at a limit the user set
 EXPORT_COLUMNS = (
     "url", "site", "source", "title", "caption", "photo_credit", "body", "authors",
     "published", "modified", "dateline", "section", "tags", "language", "editors", "summary",
@@ -59,6 +59,7 @@ class KnownPage:
     published: str | None
     modified: str | None
     last_seen: str | None
+    first_seen: str | None = None
 
 
 class Archive(SiteRegistry):
@@ -295,8 +296,8 @@ class Archive(SiteRegistry):
     def known(self, site: str) -> dict[str, KnownPage]:
         """Every archived page of a site, for conditional requests in an incremental crawl."""
         found = self.db.execute(
-            "SELECT url, etag, last_modified, content_hash, published, modified, last_seen"
-            " FROM articles WHERE site = ?",
+            "SELECT url, etag, last_modified, content_hash, published, modified, last_seen,"
+            " first_seen FROM articles WHERE site = ?",
             [site],
         )
         return {row[0]: KnownPage(*row) for row in found}
@@ -326,12 +327,14 @@ class Archive(SiteRegistry):
                  "extra": json.dumps(extra) if extra else None},
             )  # fmt: skip
 
-    def last_finished_crawl(self, site: str) -> str | None:
-        """When the last crawl of a site that ran to its end started (its listings were walked whole)."""
+    def last_complete_crawl(self, site: str) -> tuple[str, str] | None:
+        """(started, finished) of the site's last crawl that ran to its end, or None."""
         row = self.db.execute(
-            "SELECT max(started) FROM crawls WHERE site = ? AND status = 'finished'", [site]
+            "SELECT started, finished FROM crawls WHERE site = ? AND status = 'finished'"
+            " ORDER BY id DESC LIMIT 1",
+            [site],
         ).fetchone()
-        return row[0]
+        return tuple(row) if row else None
 
     def mark_interrupted_crawls(self, site: str) -> int:
         """Crawls of a site still 'running' whose process is gone (the caller holds the site's lock)."""

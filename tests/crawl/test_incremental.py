@@ -69,3 +69,24 @@ def query_safely(db: Path) -> int:
         return query(db, "select count(*) from articles")[0][0]
     except sqlite3.OperationalError:
         return 0
+
+
+def test_max_articles_stops_and_a_later_crawl_completes(tmp_path: Path) -> None:
+    for site in started("wordpress"):
+        db = tmp_path / "archive.db"
+        done = crawl(site.base_url, db, "--max-articles", "5", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+        assert "stopped" in done.stdout
+        stored = query(db, "select count(*) from articles")[0][0]
+        assert 5 <= stored < len(site.expected())
+        crawl(site.base_url, db)
+        assert query(db, "select count(*) from articles")[0][0] == len(site.expected())
+        assert [s for (s,) in query(db, "select status from crawls order by id")] == ["stopped", "finished"]
+
+
+def test_since_keeps_only_newer_articles(tmp_path: Path) -> None:
+    for site in started("wordpress"):
+        db = tmp_path / "archive.db"
+        crawl(site.base_url, db, "--since", "2024-01-01")
+        newer = {rec["url"] for rec in site.expected() if rec["published"] >= "2024-01-01"}
+        assert newer and len(newer) < len(site.expected())
+        assert {u for (u,) in query(db, "select url from articles")} == newer
