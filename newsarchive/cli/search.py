@@ -12,7 +12,7 @@ import click
 
 from ..storage import Archive
 from .base import cli, db_option
-from .terminal import colour_wanted, highlight, safe
+from ..serving.terminal import colour_wanted, highlight, safe
 
 
 @cli.command()

@@ -9,7 +9,7 @@ import click
 
 from ..storage import Archive
 from .base import cli, db_option
-from .terminal import safe
+from ..serving.terminal import safe
 
 
 @cli.command()

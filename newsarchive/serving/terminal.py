@@ -19,7 +19,7 @@ def safe(text: str | None) -> str:
 def highlight(snippet: str, colour: bool) -> str:
     """A snippet whose match marks become bold in a terminal, or [brackets] in a pipe."""
     start, end = ("\x1b[1;33m", "\x1b[0m") if colour else ("[", "]")
-    parts = re.split(f"([{MARK[0]}{MARK[1]}])", snippet)
+    parts = re.split(f"([{MARK[0]}{MARK[1]}])", " ".join(snippet.split()))
     return "".join(start if p == MARK[0] else end if p == MARK[1] else safe(p) for p in parts)
 
 
