@@ -59,3 +59,13 @@ def test_endless_calendar_is_cut_with_a_log_line(crawled, faults) -> None:
     calendar_requests = [path for _, path, _ in faults.request_log if "kalender" in path]
     assert 0 < len(calendar_requests) <= 50
     assert "cut " in crawled["log"]
+
+
+def test_robots_txt_is_obeyed(crawled, faults) -> None:
+    assert not [path for _, path, _ in faults.request_log if path.startswith("/privat/")]
+    assert not [r for r in crawled["rows"] if "/privat/" in r["url"]]
+
+
+def test_pages_over_the_size_limit_are_given_up_with_a_reason(tmp_path, faults) -> None:
+    done = crawl(faults.base_url, tmp_path / "small.db", "-s", "DOWNLOAD_MAXSIZE=1000000")
+    assert "arsip-lengkap" in done.stderr and "gave up on" in done.stderr
