@@ -18,6 +18,5 @@ from .base import cli, db_option
 def export(fmt: str, source: str | None, since: str | None, db_path: Path) -> None:
     """Stream every article, oldest first."""
     with Archive(db_path, create=False) as archive:
-        stream = click.get_text_stream("stdout")
         for chunk in archive.export(fmt, source=source, since=since):
-            stream.write(chunk)
+            click.echo(chunk, nl=False)
