@@ -68,7 +68,7 @@ def metadata(database: str) -> dict[str, Any]:
                         "description": "One row per article URL, newest first. The search "
                         "box searches title, caption and body.",
                         "sort_desc": "published",
-                        "facets": ["source", "section", {"date": "published"}],
+                        "facets": ["source", "section", "published_month"],
                         "fts_table": "articles_fts",
                         "fts_pk": "id",
                         "label_column": "title",
