@@ -347,20 +347,12 @@ class Archive(SiteRegistry):
 
     # -- reading -----------------------------------------------------------------------
 
-    def search(
-        self,
-        query: str,
-        *,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int = 20,
-        order: str = "best",
-    ) -> list[SearchHit]:
-        """Full-text search; see `newsarchive.storage.search`."""
-        return search(
-            self.db, query, source=source, since=since, until=until, limit=limit, order=order
-        )
+    def search(self, query: str, **options: Any) -> list[SearchHit]:
+        """Full-text search: `source`, `since`, `until`, `limit`, `order` ("best"/"newest").
+
+        See `newsarchive.storage.search.search`.
+        """
+        return search(self.db, query, **options)
 
     def stats(self) -> dict[str, Any]:
         """What the archive holds: totals, per source (counts, date range), the last crawls."""

@@ -87,6 +87,11 @@ def _v2(db: sqlite_utils.Database) -> None:
         ("duplicate_of", "INTEGER REFERENCES articles(id) ON DELETE SET NULL ON UPDATE CASCADE"),
     ]:
         db.execute(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
+    # for Datasette's "published month" facet; computed, so it costs no storage
+    db.execute(
+        "ALTER TABLE articles ADD COLUMN published_month TEXT"
+        " GENERATED ALWAYS AS (substr(published, 1, 7)) VIRTUAL"
+    )
     db.execute("UPDATE articles SET changed = first_seen")
     db.execute("ALTER TABLE crawls ADD COLUMN extra TEXT")
     statements = [
