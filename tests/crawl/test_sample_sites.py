@@ -103,3 +103,11 @@ def test_hostile_search_strings_never_crash(archive, query) -> None:
     done = run_cli("search", query, "--db", str(archive["db"]), check=False)
     assert "Traceback" not in done.stderr
     assert done.returncode == 0 or len(done.stderr.strip().splitlines()) == 1
+
+
+def test_reparse_from_stored_pages_reproduces_every_article(archive) -> None:
+    done = run_cli("reparse", "--db", str(archive["db"]))
+    assert done.stdout.strip() == f"reparsed: {len(archive['rows'])} unchanged"
+    with sqlite3.connect(archive["db"]) as conn:
+        split = conn.execute("select count(distinct article_id) from pages where page > 1").fetchone()[0]
+    assert split >= 4
