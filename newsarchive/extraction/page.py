@@ -23,7 +23,7 @@ from .structured import Structured, names_of, parse_structured
 from .taxonomy import find_section, find_tags
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_TITLE_SUFFIX = re.compile(r"\s+[|–—\-*·•»:]\s+([^|–—\-*·•»]+?)\s*$")
+_TITLE_SUFFIX = re.compile(r"(?:\s+[|–—\-*·•»:]\s+|\s*[：｜]\s*)([^|–—\-*·•»：｜]+?)\s*$")
 _TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
 _WORD = re.compile(r"\w+")
 NEXT_WORDS = re.compile(r"^\s*(?:selanjutnya|berikutnya|next|weiter|nächste seite|next page)\s*[›»>]*\s*$",
@@ -52,9 +52,9 @@ def _is_site_label(part: str, site_name: str | None, host: str) -> bool:
         return False
     if site_name and _similarity(part, site_name) >= 0.5:
         return True
-    labels = set(re.split(r"[.-]", host.lower()))
-    return any(w in labels and len(w) > 2 for w in words) or all(w.isdigit() for w in words) \
-        or words[0] == "by"
+    labels = set(re.split(r"[.-]", host.lower().split(":")[0]))
+    return any(w in labels and len(w) > 2 for w in words) or "".join(words) in labels \
+        or all(w.isdigit() for w in words) or words[0] == "by"
 
 
 def _strip_site(title: str, site_name: str | None, host: str) -> str:
@@ -75,7 +75,8 @@ def _title(doc: HtmlElement, data: Structured, site_name: str | None,
     """The headline, and the `<h1>` that shows it (the anchor of the article's header).
 
     og:title is what publishers choose to show when shared, and the most reliable
-    across sites; the visible `<h1>` is the fallback and the anchor.
+    across sites (the visible `<h1>` often carries a kicker); then JSON-LD's headline.
+    Without declarations: the `<h1>`, else `<title>` without the site name.
     """
     headline = data.ld("headline")
     declared = [_strip_site(html.unescape(clean(t)), site_name, host)
