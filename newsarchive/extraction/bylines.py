@@ -65,9 +65,12 @@ def visible_bylines(scope: HtmlElement | None) -> list[str]:
 
 
 def _byline_parts(el: HtmlElement) -> list[str]:
-    """A byline whose names sit in separate children stays a list, not one run-together string."""
-    parts = [clean(c.text_content()) for c in el if isinstance(c.tag, str)]
-    parts = [p for p in parts if p]
-    if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts):
-        return parts
-    return [clean(el.text_content())]
+    """A byline whose names sit in separate elements stays a list, not one run-together
+    string: the texts of its innermost elements, when those are short and cover it all."""
+    whole = clean(el.text_content())
+    leaves = [clean(x.text_content()) for x in el.iter() if x is not el and isinstance(x.tag, str) and len(x) == 0]
+    leaves = [text for text in leaves if text]
+    covered = sum(len(text) for text in leaves) >= 0.8 * len(whole.replace(" ", ""))
+    if len(leaves) >= 2 and covered and all(len(text.split()) <= 5 for text in leaves):
+        return leaves
+    return [whole]

@@ -55,8 +55,10 @@ def normalise(raw: RawArticle) -> Article:
                           outlet, raw.site)
     orgs = {n for n in (source, raw.site_name, outlet, _site_label(raw.site)) if n}
     bylines = [tidy(b) for b in raw.bylines]
-    authors, editors = split_people([tidy(a) for a in raw.authors] or bylines, orgs)
-    _, shown_editors = split_people(bylines, orgs)
+    authors, editors = split_people([tidy(a) for a in raw.authors], orgs)
+    shown, shown_editors = split_people(bylines, orgs)
+    if not authors:  # nothing declared, or only the outlet: the byline shown
+        authors = shown
     _, more_editors = split_people([f"Editor: {e}" for e in body_editors + raw.editors])
     editors += [e for e in shown_editors + more_editors if e not in editors and e not in authors]
     language = raw.language.split("-")[0].lower() if raw.language else None

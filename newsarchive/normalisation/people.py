@@ -29,6 +29,9 @@ def _is_person(name: str, not_people: set[str]) -> bool:
         return False
     if any(ch.isdigit() for ch in name) or "http" in folded or "/" in name or ":" in name:
         return False
+    cased = [ch for ch in name if ch.lower() != ch.upper()]
+    if cased and not any(ch.isupper() for ch in cased) and (" " in name or len(name) > 4):
+        return False  # "capital", "in News": not a name ("dpa", "amw" initials are)
     return len(name.split()) <= _MAX_WORDS
 
 
