@@ -42,7 +42,7 @@ _VISIBLE = [re.compile(rf"(?<![\w]){form}{_TIME}", re.I) for form in _DATE_FORMS
 _RELATIVE = [
     (re.compile(lang.RELATIVE_FORM.format(units="|".join(sorted(lang.RELATIVE_UNITS, key=len, reverse=True))),
                 re.I), lang.RELATIVE_UNITS)
-    for lang in LANGUAGES.values()
+    for lang in LANGUAGES.values() if hasattr(lang, "RELATIVE_FORM")
 ]
 _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*"
                   r"(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import alternation
+from .rules import alternation, merged
 
 _PREFIX = alternation("CREDIT_PREFIXES")
 _ONLY = alternation("CREDIT_ONLY")
@@ -28,6 +28,8 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(r"^(?P<cap>.*\S)\s+/\s*(?P<credit>[^/.!?]{2,40})$"), True),
     # "... on Monday. (AP)": an agency acronym in parentheses
     (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\W*$"), True),
+    # language-specific credits that end a caption ("…（山田太郎撮影）", "…＝ＡＰ")
+    *[(re.compile(rf"^(?P<cap>.*?)\s*{form}\s*$"), True) for form in merged("CREDIT_SUFFIX_FORMS")],
     # "Caption (Istimewa)", "Ilustrasi"
     (re.compile(rf"^(?P<cap>.*?)[\s(–—-]*\b(?P<credit>{_ONLY})\W*$", re.I), True),
 ]

@@ -7,9 +7,13 @@ import re
 from .rules import LANGUAGES, merged
 
 
+def _markers(needs_colon: bool) -> list[str]:
+    return [m for lang in LANGUAGES.values() if getattr(lang, "RELATED_NEEDS_COLON", True) == needs_colon
+            for m in getattr(lang, "RELATED_MARKERS", [])]
+
+
 def _related_pattern() -> re.Pattern[str]:
-    loose = [m for lang in LANGUAGES.values() if not lang.RELATED_NEEDS_COLON for m in lang.RELATED_MARKERS]
-    strict = [m for lang in LANGUAGES.values() if lang.RELATED_NEEDS_COLON for m in lang.RELATED_MARKERS]
+    loose, strict = _markers(False), _markers(True)
     # Loose markers count anywhere at a block start; strict ones need a colon, or the
     # block to be the marker alone (a box heading).
     return re.compile(rf"^\W*(?:(?:{'|'.join(loose)})\b|(?:{'|'.join(strict)})\s*(?::|$|»|›|>))", re.I)
@@ -17,8 +21,7 @@ def _related_pattern() -> re.Pattern[str]:
 
 def _caps_pattern() -> re.Pattern[str]:
     """Strict markers written in capitals ("READ MORE Title") count without a colon."""
-    strict = [m.upper().replace(r"\S", r"\s") for lang in LANGUAGES.values() if lang.RELATED_NEEDS_COLON
-              for m in lang.RELATED_MARKERS]
+    strict = [m.upper().replace(r"\S", r"\s") for m in _markers(True)]
     return re.compile(rf"^\W*(?:{'|'.join(strict)})\b")
 
 

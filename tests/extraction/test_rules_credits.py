@@ -25,10 +25,14 @@ from newsarchive.normalisation.credits import split_credit
     ("Der Trainer am Spielfeldrand. IMAGO/Nico Beispiel", "Der Trainer am Spielfeldrand.", "IMAGO/Nico Beispiel"),
     ("Polizei-Razzia in La Soledat / Lorenzo Beispiel", "Polizei-Razzia in La Soledat", "Lorenzo Beispiel"),
     ("Court documents were released on Monday. (AP)", "Court documents were released on Monday.", "AP"),
+    ("警視庁を出る容疑者＝13日、東京・霞ケ関で（山田太郎撮影）", "警視庁を出る容疑者＝13日、東京・霞ケ関で", "山田太郎"),
+    ("テレビで見る国民（ソウルで、３日）＝ＡＰ", "テレビで見る国民（ソウルで、３日）", "ＡＰ"),
+    ("イスラエルの国旗＝同国で2019年5月", "イスラエルの国旗＝同国で2019年5月", None),
 ], ids=["glued-foto-dashes", "paren-FOTO-agency", "foto-dok-only", "paren-dok", "ilustrasi",
         "istimewa", "photo-colon", "ap-photo", "copyright-sign", "bild", "credit-colon", "photo-by",
         "agency-slash-after-sentence",
-        "spaced-slash-name", "agency-acronym-paren"])
+        "spaced-slash-name", "agency-acronym-paren",
+        "ja-photographed-by", "ja-equals-agency", "ja-equals-context-kept"])
 def test_caption_credit_split(raw, caption, credit):
     assert split_credit(raw, None) == (caption, credit)
 

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import de, en, id
+from . import de, en, id, ja
 
-LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de)}
+LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, ja)}
 
 
 def merged(name: str) -> list:
-    """The concatenation of one list-valued rule over every language."""
+    """The concatenation of one list-valued rule over every language that has it."""
     out: list = []
     for module in LANGUAGES.values():
-        out.extend(getattr(module, name))
+        out.extend(getattr(module, name, []))
     return out
 
 
@@ -25,7 +25,7 @@ def merged_map(name: str) -> dict:
     """The union of one dict-valued rule over every language (first language wins)."""
     out: dict = {}
     for module in LANGUAGES.values():
-        for key, value in getattr(module, name).items():
+        for key, value in getattr(module, name, {}).items():
             out.setdefault(key, value)
     return out
 
