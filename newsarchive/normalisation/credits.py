@@ -9,6 +9,9 @@ from .rules import alternation, merged
 _PREFIX = alternation("CREDIT_PREFIXES")
 _ONLY = alternation("CREDIT_ONLY")
 # (pattern, whether the credit keeps its own label as written)
+# A credit after a spaced slash; beside a separate credit element it is that credit's
+# second part ("<span>Jean Levac</span> / Postmedia News").
+_CONTINUATION = re.compile(r"^(?P<cap>.*\S)\s+/\s*(?P<credit>[^/.!?]{2,40})$")
 _FORMS: list[tuple[re.Pattern[str], bool]] = [
     # "© Jane Doe", "(c) Agency"
     (re.compile(r"^(?P<cap>.*?)\s*(?:©|\(c\)|Copyright)\s*:?\s*(?P<credit>[^©]+?)\s*$", re.I), False),
@@ -25,7 +28,7 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
     # "... the ball. IMAGO/Nico Herbertz": an agency/photographer pair after the last sentence
     (re.compile(r"^(?P<cap>.*[.!?])\s+(?P<credit>[^.!?/]{2,40}/[^.!?]{2,40})$"), True),
     # "... at the scene. / Jane Doe", "La Soledat / Lorenzo Marina": a name after a spaced slash
-    (re.compile(r"^(?P<cap>.*\S)\s+/\s*(?P<credit>[^/.!?]{2,40})$"), True),
+    (_CONTINUATION, True),
     # "... on Monday. (AP)": an agency acronym in parentheses
     (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\W*$"), True),
     # language-specific credits that end a caption ("…（山田太郎撮影）", "…＝ＡＰ")
@@ -38,9 +41,12 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
 _LABEL = re.compile(rf"^\W*(?:(?:{_PREFIX})\b(?:\s+by\b|\s*:)|©|\(c\))\s*", re.I)
 
 
+_LABEL_ONLY = re.compile(rf"^\W*(?:{_PREFIX})?\W*$", re.I)
+
+
 def clean_credit(credit: str | None) -> str | None:
-    """A credit without its label: `Foto: Getty Images` -> `Getty Images`."""
-    if not credit:
+    """A credit without its label: `Foto: Getty Images` -> `Getty Images`; a bare label is none."""
+    if not credit or _LABEL_ONLY.match(credit):
         return None
     return _LABEL.sub("", credit).strip(" ()[]") or None
 
@@ -57,8 +63,8 @@ def _glued(caption: str) -> tuple[str | None, str | None]:
 
 
 def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, str | None]:
-    """(caption, credit): a credit glued to the caption is cut off; a credit the page gave
-    separately wins over the glued one."""
+    """(caption, credit): a credit glued to the caption is cut off and kept; a credit the
+    page gave in its own element is used when the caption carries none."""
     credit = clean_credit(credit)
     if not caption:
         return None, credit
@@ -66,7 +72,7 @@ def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, s
         caption = caption[: -len(credit)].rstrip(" ,;|/–—-:(")
         caption = re.sub(rf"(?:{_PREFIX})\s*:?\s*$", "", caption, flags=re.I).rstrip(" ,;|/–—-:(")
         return caption or None, credit
+    if credit and (continued := _CONTINUATION.match(caption)):
+        return continued.group("cap").rstrip(" ,;|/–—-("), f"{credit}, {continued.group('credit').strip()}"
     caption, glued = _glued(caption)
-    if credit and glued and glued not in credit:
-        return caption, f"{credit}, {glued}"  # "Jean Levac" + "/ Postmedia News"
-    return caption, credit or glued
+    return caption, glued or credit  # a labelled credit in the caption beats a loose element

@@ -75,3 +75,11 @@ def test_copyright_before_slashes_keeps_the_whole_credit():
 def test_label_word_inside_a_name_is_kept():
     assert split_credit("Bezahlmethoden im Vergleich", "© Picture Alliance") == (
         "Bezahlmethoden im Vergleich", "Picture Alliance")
+
+
+def test_labelled_credit_in_caption_beats_a_loose_credit_element():
+    assert split_credit("Rauch über Kiew. Foto: Dan Beispiel/AP", "Visa mer") == ("Rauch über Kiew.", "Dan Beispiel/AP")
+
+
+def test_bare_label_is_no_credit():
+    assert split_credit("Swedish police officer", "Copyright") == ("Swedish police officer", None)
