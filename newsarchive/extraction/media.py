@@ -14,8 +14,8 @@ from .structured import Structured
 
 _WRAPPERS = {"a", "picture", "source", "span", "noscript", "div"}
 # Class/id fragments of credit and caption elements ("ContentCaption_contentcredit", "bildautor").
-CREDIT_PARTS = ("credit", "copyright", "source", "author", "photographer", "urheber", "quelle",
-                "fotograf", "rights", "attribution", "agency", "autor")
+CREDIT_PARTS = ("credit", "copyright", "source", "src", "author", "photographer", "urheber",
+                "quelle", "fotograf", "rights", "attribution", "agency", "autor")
 CAPTION_PARTS = ("caption", "legend", "keterangan", "description", "bildtext", "subtitle", "desc")
 _SHORT_CREDIT_WORDS = 6
 
@@ -41,9 +41,20 @@ def _credit_element(container: HtmlElement, caption_el: HtmlElement | None) -> H
     for el in container.iter():
         if el is container or el is caption_el or not isinstance(el.tag, str):
             continue
-        if _has_part(el, CREDIT_PARTS) or (el.tag in ("small", "cite") and caption_el is not None
-                                           and caption_el in el.iterancestors()):
+        if _has_part(el, CREDIT_PARTS) or el.tag == "footer" or (
+                el.tag in ("small", "cite") and caption_el is not None and caption_el in el.iterancestors()):
             return el
+    return None
+
+
+def _short_sibling_credit(el: HtmlElement) -> HtmlElement | None:
+    """A credit in the element right after a bare caption: short, no full stop."""
+    following = el.getnext()
+    if following is None or not isinstance(following.tag, str):
+        return None
+    text = _text(following)
+    if text and len(text.split()) <= _SHORT_CREDIT_WORDS and not text.endswith(".") and len(text) < len(_text(el)):
+        return following
     return None
 
 
@@ -68,6 +79,8 @@ def _split_caption(fig: HtmlElement, cap: HtmlElement) -> tuple[str | None, str 
             credit_el = None
     if credit_el is None:
         credit_el = _positional_credit(cap)
+    if credit_el is None and cap is not fig and cap.tag != "figcaption":
+        credit_el = _short_sibling_credit(cap)
     caption = _text(cap)
     if credit_el is None:
         return caption or None, None

@@ -28,11 +28,12 @@ from newsarchive.normalisation.credits import split_credit
     ("警視庁を出る容疑者＝13日、東京・霞ケ関で（山田太郎撮影）", "警視庁を出る容疑者＝13日、東京・霞ケ関で", "山田太郎"),
     ("テレビで見る国民（ソウルで、３日）＝ＡＰ", "テレビで見る国民（ソウルで、３日）", "ＡＰ"),
     ("イスラエルの国旗＝同国で2019年5月", "イスラエルの国旗＝同国で2019年5月", None),
+    ("Анвар Ибрагим на форуме. Фото: Дмитрий Иванов", "Анвар Ибрагим на форуме.", "Дмитрий Иванов"),
 ], ids=["glued-foto-dashes", "paren-FOTO-agency", "foto-dok-only", "paren-dok", "ilustrasi",
         "istimewa", "photo-colon", "ap-photo", "copyright-sign", "bild", "credit-colon", "photo-by",
         "agency-slash-after-sentence",
         "spaced-slash-name", "agency-acronym-paren",
-        "ja-photographed-by", "ja-equals-agency", "ja-equals-context-kept"])
+        "ja-photographed-by", "ja-equals-agency", "ja-equals-context-kept", "ru-foto"])
 def test_caption_credit_split(raw, caption, credit):
     assert split_credit(raw, None) == (caption, credit)
 
@@ -83,3 +84,17 @@ def test_labelled_credit_in_caption_beats_a_loose_credit_element():
 
 def test_bare_label_is_no_credit():
     assert split_credit("Swedish police officer", "Copyright") == ("Swedish police officer", None)
+
+
+def test_figure_footer_is_the_credit(page):
+    figure = ('<figure><img src="/img/jalan.jpg" width="800" height="450">'
+              '<figcaption>Alat berat di Jalan Merdeka.</figcaption><footer>Imago/Beispiel</footer></figure>')
+    article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
+    assert (article.caption, article.photo_credit) == ("Alat berat di Jalan Merdeka.", "Imago/Beispiel")
+
+
+def test_short_element_after_bare_caption_is_the_credit(page):
+    figure = ('<div class="hero"><img src="/img/jalan.jpg" width="800" height="450">'
+              '<div class="x1">Alat berat di Jalan Merdeka, Senin pagi</div><div class="x2">Getty Images</div></div>')
+    article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
+    assert (article.caption, article.photo_credit) == ("Alat berat di Jalan Merdeka, Senin pagi", "Getty Images")
