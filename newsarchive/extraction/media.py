@@ -35,6 +35,7 @@ class LeadImage:
     url: str | None = None
     caption: str | None = None
     credit: str | None = None
+    attributes: str | None = None  # the image's title/alt text, where some sites put the credit
 
 
 def _credit_element(container: HtmlElement, caption_el: HtmlElement | None) -> HtmlElement | None:
@@ -188,7 +189,7 @@ def _read(img: HtmlElement, region: HtmlElement, body: list[HtmlElement]) -> Lea
         cap = _text_after(img)
         if cap is not None and len(_text(cap)) > _MAX_INLINE_CAPTION and any(b in cap.iterancestors() for b in body):
             cap = None  # the story's first paragraph under an inline image, not a caption
-    lead = LeadImage(url=_image_src(img))
+    lead = LeadImage(url=_image_src(img), attributes=clean(f"{img.get('title') or ''} {img.get('alt') or ''}") or None)
     if cap is not None:
         caption, credit = _split_caption(fig, cap)
         # An author's portrait is captioned by the byline; a caption is never a page header.

@@ -9,7 +9,7 @@ import re
 
 from ..article import Article
 from ..extraction.raw import RawArticle
-from .credits import split_credit
+from .credits import labelled_credit, split_credit
 from .datelines import find_dateline
 from .noise import drop_noise
 from .people import split_people
@@ -49,6 +49,8 @@ def normalise(raw: RawArticle) -> Article:
     title = tidy_or_none(raw.title)
     raw_caption = tidy_or_none(raw.caption)
     caption, credit = split_credit(raw_caption, tidy_or_none(raw.photo_credit))
+    if credit is None and raw.image_text:  # "alt='... (Photo: Jane Doe/Agency)'"
+        credit = labelled_credit(tidy(raw.image_text))
     paragraphs, body_editors = _body(raw, title, raw_caption)
     place, outlet = find_dateline(paragraphs)
     source = display_name(tidy_or_none(raw.site_name), tidy_or_none(raw.page_title), title,

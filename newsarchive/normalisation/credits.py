@@ -62,6 +62,16 @@ def _glued(caption: str) -> tuple[str | None, str | None]:
     return caption, None
 
 
+def labelled_credit(text: str) -> str | None:
+    """The credit of a text only when a label says so ("(Photo: X)", "© X", "Foto: X"):
+    for image alt/title text, where looser forms would misread a description."""
+    for form, keeps_label in _FORMS:
+        found = None if keeps_label else form.match(text)
+        if found and found.group("credit").strip():
+            return clean_credit(found.group("credit").strip())
+    return None
+
+
 def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, str | None]:
     """(caption, credit): a credit glued to the caption is cut off and kept; a credit the
     page gave in its own element is used when the caption carries none."""

@@ -98,3 +98,10 @@ def test_short_element_after_bare_caption_is_the_credit(page):
               '<div class="x1">Alat berat di Jalan Merdeka, Senin pagi</div><div class="x2">Getty Images</div></div>')
     article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
     assert (article.caption, article.photo_credit) == ("Alat berat di Jalan Merdeka, Senin pagi", "Getty Images")
+
+
+def test_credit_from_image_alt_only_when_labelled(page):
+    labelled = '<figure><img src="/a.jpg" width="800" height="450" alt="Pedagang di pasar (Foto: Rina Putri/Warta)"></figure>'
+    loose = '<figure><img src="/a.jpg" width="800" height="450" alt="Pedagang di pasar / banjir"></figure>'
+    assert extract_article(page(figure=labelled), "https://warta.example.id/read/1/x").photo_credit == "Rina Putri/Warta"
+    assert extract_article(page(figure=loose), "https://warta.example.id/read/1/x").photo_credit is None
