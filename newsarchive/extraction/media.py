@@ -12,7 +12,7 @@ from ..normalisation.rules import alternation
 from .dom import class_id, clean, markers
 from .structured import Structured
 
-_WRAPPERS = {"a", "picture", "source", "span", "noscript", "div"}
+_WRAPPERS = {"a", "picture", "source", "span", "noscript", "div", "figure"}
 # Class/id fragments of credit and caption elements ("ContentCaption_contentcredit", "bildautor").
 CREDIT_PARTS = ("credit", "copyright", "source", "src", "author", "photographer", "urheber",
                 "quelle", "fotograf", "rights", "attribution", "agency", "autor")
@@ -112,7 +112,7 @@ def _wrapper(img: HtmlElement) -> HtmlElement:
 def _text_after(img: HtmlElement) -> HtmlElement | None:
     """A short text element right after the image (or its wrappers): a bare caption."""
     following = _wrapper(img).getnext()
-    if following is None or following.tag not in ("p", "span", "div", "small", "em", "i") \
+    if following is None or following.tag not in ("p", "span", "div", "small", "em", "i", "figcaption") \
             or markers(following) & _NOT_CAPTION_WORDS:
         return None
     text = clean(following.text_content())
@@ -123,9 +123,10 @@ def _text_after(img: HtmlElement) -> HtmlElement | None:
 
 
 def _is_small(img: HtmlElement) -> bool:
-    for attr in ("width", "height"):
+    """An icon or avatar by its declared size (a 160x90 placeholder of a photo is not)."""
+    for attr, limit in (("width", 100), ("height", 60)):
         value = (img.get(attr) or "").strip().rstrip("px")
-        if value.isdigit() and int(value) < 120:
+        if value.isdigit() and int(value) < limit:
             return True
     return False
 

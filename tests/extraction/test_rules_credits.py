@@ -105,3 +105,11 @@ def test_credit_from_image_alt_only_when_labelled(page):
     loose = '<figure><img src="/a.jpg" width="800" height="450" alt="Pedagang di pasar / banjir"></figure>'
     assert extract_article(page(figure=labelled), "https://warta.example.id/read/1/x").photo_credit == "Rina Putri/Warta"
     assert extract_article(page(figure=loose), "https://warta.example.id/read/1/x").photo_credit is None
+
+
+def test_figcaption_after_the_figure(page):
+    figure = ('<div class="media"><figure><img src="/a.jpg" width="1200" height="840"></figure>'
+              '<figcaption><span class="text">Pedagang di pasar induk</span> <span class="author">Rina Putri</span>'
+              '</figcaption></div>')
+    article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
+    assert (article.caption, article.photo_credit) == ("Pedagang di pasar induk", "Rina Putri")
