@@ -15,6 +15,7 @@ from .bylines import declared_authors, visible_bylines
 from .content import Content, extract_content, lead_blocks, read_blocks
 from .dates import find_dates, parse_iso, site_zone
 from .decode import decode_html
+from .embedded import embedded_body, script_payloads
 from .dom import clean
 from .media import find_lead_image
 from .overrides import SiteOverrides
@@ -22,6 +23,8 @@ from .raw import RawArticle
 from .structured import Structured, names_of, parse_structured
 from .taxonomy import find_section, find_tags
 
+# Less story text than this in the DOM means the page renders its body some other way.
+_MIN_BODY = 200
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TITLE_SUFFIX = re.compile(r"(?:\s+[|–—\-*·•»:]\s+|\s*[：｜]\s*)([^|–—\-*·•»：｜]+?)\s*$")
 _TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
@@ -126,6 +129,15 @@ def _scope(title_el: HtmlElement | None, content: Content) -> HtmlElement | None
     return common
 
 
+def _fallback_blocks(data: Structured, payloads: list[str], title: str | None) -> list[str]:
+    """The body when the DOM has none: JSON-LD articleBody, else HTML embedded in a script."""
+    body = data.ld("articleBody")
+    if isinstance(body, str) and len(body) >= _MIN_BODY:
+        return [clean(line) for line in body.splitlines() if clean(line)]
+    fragment = embedded_body(payloads)
+    return read_blocks([fragment], {title} if title else set()) if fragment is not None else []
+
+
 def _image_regions(title_el: HtmlElement | None, scope: HtmlElement | None,
                    body: HtmlElement) -> list[HtmlElement]:
     """Where the lead image may be, narrowest first: the headline's `<article>`, the scope, the page."""
@@ -177,6 +189,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     if doc is None:
         return raw
     data = parse_structured(doc, url)
+    payloads = script_payloads(doc)
     for el in list(doc.iter("script", "style", "noscript", "template")):
         el.drop_tree()
     publisher = names_of(data.ld("publisher"), data)
@@ -187,6 +200,8 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw.title, title_el = _title(doc, data, raw.site_name, raw.site or "")
     body = doc.body if doc.find("body") is not None else doc
     content = extract_content(body, raw.title, title_el)
+    if sum(len(b) for b in content.blocks) < _MIN_BODY:
+        content.blocks = _fallback_blocks(data, payloads, raw.title) or content.blocks
     scope = _scope(title_el, content)
     description = data.ld("description") if isinstance(data.ld("description"), str) else \
         data.first("og:description", "description")

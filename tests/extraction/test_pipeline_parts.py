@@ -66,3 +66,20 @@ def test_empty_page_gives_empty_article():
     article = extract_article(b"", URL)
     assert (article.url, article.body, article.title) == (URL, "", None)
     assert isinstance(extract_raw("", URL), RawArticle)
+
+
+def test_body_rendered_from_a_script_payload(story):
+    import json
+    fragment = "".join(f"<p>{p}</p>" for p in story)
+    payload = json.dumps(json.dumps({"html": fragment}))  # escaped twice, as Next.js streams it
+    html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><div id='app'>Memuat...</div>"
+            f"<script>self.__next_f.push([1, {payload}])</script></body></html>")
+    assert extract_article(html, URL).paragraphs == story
+
+
+def test_body_from_json_ld_article_body_when_the_dom_has_none(story):
+    import json
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Jalan Rusak", "articleBody": "\n".join(story)})
+    html = (f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+            "<body><div id='app'></div></body></html>")
+    assert extract_article(html, URL).paragraphs == story
