@@ -28,30 +28,31 @@ def script_payloads(doc: HtmlElement) -> list[str]:
     return out
 
 
-def _decode(literal: str) -> str:
-    """A JSON string literal's value, unescaped again while it still looks escaped."""
-    value = literal
-    for _ in range(3):
+def _html_strings(text: str, depth: int = 0) -> list[str]:
+    """Decoded JSON string literals of `text` that are HTML with paragraphs, looking into
+    strings that are themselves JSON (payloads are often escaped twice)."""
+    out: list[str] = []
+    for found in _STRING.finditer(text):
+        literal = found.group(1)
+        if not any(m in literal for m in _MARKERS):
+            continue
         try:
-            value = json.loads(f'"{value}"')
+            value = json.loads(f'"{literal}"')
         except ValueError:
-            break
-        if "\\u003c" not in value and '\\"' not in value:
-            break
-    return value
+            continue
+        if value.lstrip().startswith("<") and "<p" in value.lower():
+            out.append(value)
+        elif depth < 2:
+            out.extend(_html_strings(value, depth + 1))
+    return out
 
 
 def embedded_body(payloads: list[str]) -> HtmlElement | None:
     """The longest HTML fragment with paragraphs found in the payloads, parsed."""
-    best = ""
-    for payload in payloads:
-        for found in _STRING.finditer(payload):
-            literal = found.group(1)
-            if len(literal) > len(best) and any(m in literal for m in _MARKERS):
-                best = literal
-    if not best:
+    found = [html for payload in payloads for html in _html_strings(payload)]
+    if not found:
         return None
     try:
-        return lxml.html.fragment_fromstring(_decode(best), create_parent="div")
+        return lxml.html.fragment_fromstring(max(found, key=len), create_parent="div")
     except (ParserError, ValueError):
         return None
