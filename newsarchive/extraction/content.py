@@ -128,6 +128,11 @@ def _link_density(el: HtmlElement) -> float:
     return min(link_length(el) / (len(el.text_content()) or 1), 1.0)
 
 
+def _another_story(el: HtmlElement) -> bool:
+    """A sibling holding its own headline or `<article>`: the next story of an endless page."""
+    return el.tag == "article" or next(el.iter("h1", "article"), None) is not None
+
+
 def _title_region(title_el: HtmlElement | None) -> HtmlElement | None:
     """The `<article>` that holds the headline: on pages listing several stories, the body is in it."""
     if title_el is None:
@@ -167,7 +172,7 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
     for sibling in parent:
         if sibling is best:
             chosen.append(sibling)
-        elif isinstance(sibling.tag, str) and not is_boilerplate(sibling):
+        elif isinstance(sibling.tag, str) and not is_boilerplate(sibling) and not _another_story(sibling):
             if scores.get(sibling, 0.0) >= threshold:
                 chosen.append(sibling)
             elif sibling.tag == "p":

@@ -83,3 +83,13 @@ def test_body_from_json_ld_article_body_when_the_dom_has_none(story):
     html = (f"<html><head><script type='application/ld+json'>{ld}</script></head>"
             "<body><div id='app'></div></body></html>")
     assert extract_article(html, URL).paragraphs == story
+
+
+def test_next_story_of_an_endless_page_left_out(story):
+    first = "".join(f"<p>{p}</p>" for p in story)
+    other = "".join(f"<p>Cerita lain: {p}</p>" for p in story * 2)
+    html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><main>"
+            f"<article><h1>Jalan Rusak</h1><div class='bodytext'>{first}</div></article>"
+            f"<div class='more'><article><h1>Cerita Lain</h1><div class='bodytext'>{other}</div></article></div>"
+            f"</main></body></html>")
+    assert extract_article(html, URL).paragraphs == story
