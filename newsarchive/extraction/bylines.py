@@ -17,6 +17,7 @@ from .structured import Structured, names_of
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "byl", "cxenseparse:author")
 _LABELLED = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s*:?\s+\w+", re.I)
+_EDITOR_LABELLED = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\s*:\s*\w+", re.I)
 BYLINE_WORDS = {"author", "authors", "byline", "penulis", "reporter", "writer", "autor",
                 "autorin", "journalist", "contributor", "creator", "redaktur", "editor"}
 
@@ -47,9 +48,13 @@ def declared_authors(data: Structured) -> list[str]:
 def visible_bylines(scope: HtmlElement | None) -> list[str]:
     """Byline texts shown in the article's region: `rel=author` links, else the byline
     element (with its byline-classed siblings: a reporter and an editor span), else a
-    labelled line ("Von ...", "Penulis: ...")."""
+    labelled line ("Von ...", "Penulis: ..."); plus any "Editor: ..." line of the region."""
     if scope is None:
         return []
+    return _author_lines(scope) + _editor_lines(scope)
+
+
+def _author_lines(scope: HtmlElement) -> list[str]:
     links = [clean(a.text_content()) for a in scope.iter("a") if "author" in (a.get("rel") or "").split()]
     if any(links):
         return [link for link in links if link]
@@ -62,6 +67,16 @@ def visible_bylines(scope: HtmlElement | None) -> list[str]:
         if len(text) < 100 and _LABELLED.match(text):
             return [text]
     return []
+
+
+def _editor_lines(scope: HtmlElement) -> list[str]:
+    """Short "Editor : Name" lines anywhere in the region (innermost element that says it)."""
+    out: list[str] = []
+    for el in scope.iter("p", "li", "span", "div", "small"):
+        text = clean(el.text_content())
+        if len(text) < 80 and _EDITOR_LABELLED.match(text) and not any(text in o or o in text for o in out):
+            out.append(text)
+    return out
 
 
 def _byline_parts(el: HtmlElement) -> list[str]:

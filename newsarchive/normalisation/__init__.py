@@ -59,10 +59,13 @@ def normalise(raw: RawArticle) -> Article:
     bylines = [tidy(b) for b in raw.bylines]
     authors, editors = split_people([tidy(a) for a in raw.authors], orgs)
     shown, shown_editors = split_people(bylines, orgs)
-    if not authors:  # nothing declared, or only the outlet: the byline shown
+    authors = [a for a in authors if a not in shown_editors]  # declared "author" the page calls editor
+    if not authors:  # nothing declared, only the outlet, or the editor: the byline shown
         authors = shown
     _, more_editors = split_people([f"Editor: {e}" for e in body_editors + raw.editors])
-    editors += [e for e in shown_editors + more_editors if e not in editors and e not in authors]
+    for editor in shown_editors + more_editors:
+        if editor not in editors and editor not in authors:
+            editors.append(editor)
     language = raw.language.split("-")[0].lower() if raw.language else None
     return Article(
         url=raw.url, source=source, title=title, caption=caption, photo_credit=credit,

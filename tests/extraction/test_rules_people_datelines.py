@@ -82,3 +82,11 @@ def test_declared_outlet_as_author_falls_back_to_byline(page):
     head = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"x","author":"Warta Contoh"}</script>'
     html = page(head=head, meta_line='<span class="byline">Penulis: Rina Putri</span>')
     assert extract_article(html, "https://warta.example.id/read/1/x").authors == ["Rina Putri"]
+
+
+def test_declared_author_the_page_calls_editor(page):
+    head = '<meta name="author" content="Budi Santoso">'
+    html = page(head=head, meta_line='<div class="author-2">Rina Putri</div>').replace(
+        "</article>", '<div class="info">Editor : <a href="/author/budi">Budi Santoso</a></div></article>')
+    article = extract_article(html, "https://warta.example.id/read/1/x")
+    assert (article.authors, article.editors) == (["Rina Putri"], ["Budi Santoso"])
