@@ -28,7 +28,8 @@ BAD_WORDS = {"comment", "comments", "sidebar", "footer", "related", "widget", "n
              "recommended", "trending", "popular", "header", "navigation", "newsletter"}
 LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "description", "preface",
               "excerpt", "dek", "deck", "abstract", "lede", "subheadline", "sapo", "summary",
-              "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada"}
+              "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada", "ringkasan",
+              "vorspann"}
 _MIN_PARAGRAPH = 25
 _CLIMB_LEVELS = 8
 # An ancestor is climbed to only when most of its text is story paragraphs.

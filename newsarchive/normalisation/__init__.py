@@ -5,35 +5,28 @@ The second stage of extraction. Language rules are data in `rules/<lang>.py`.
 
 from __future__ import annotations
 
-import re
-
 from ..article import Article
 from ..extraction.raw import RawArticle
 from .credits import labelled_credit, split_credit
 from .datelines import find_dateline
 from .noise import drop_noise
-from .people import split_people
+from .people import is_people_line, split_people
 from .source import display_name
 from .text import tidy, tidy_or_none
 
-_EDITOR_LINE = re.compile(r"^\W*(?:Editor|Redaktur|Penyunting|Edited by|Editing by)\s*:\s*(?P<names>.{2,80})$",
-                          re.I)
-
-
 def _body(raw: RawArticle, title: str | None, caption_line: str | None) -> tuple[list[str], list[str]]:
-    """(paragraphs, editors named in the body) without inserts, furniture and repeats."""
+    """(paragraphs, byline lines found in the body) without inserts, furniture and repeats."""
     blocks = [tidy(b) for b in raw.blocks]
-    kept, editors, seen = [], [], set()
+    kept, bylines, seen = [], [], set()
     for block in drop_noise([b for b in blocks if b], raw.drop_lines):
         if block == title or block == caption_line or block in seen:
             continue
-        found = _EDITOR_LINE.match(block)
-        if found:
-            editors.append(found.group("names"))
+        if is_people_line(block):
+            bylines.append(block)
             continue
         seen.add(block)
         kept.append(block)
-    return kept, editors
+    return kept, bylines
 
 
 def _site_label(host: str | None) -> str | None:
@@ -51,18 +44,18 @@ def normalise(raw: RawArticle) -> Article:
     caption, credit = split_credit(raw_caption, tidy_or_none(raw.photo_credit))
     if credit is None and raw.image_text:  # "alt='... (Photo: Jane Doe/Agency)'"
         credit = labelled_credit(tidy(raw.image_text))
-    paragraphs, body_editors = _body(raw, title, raw_caption)
+    paragraphs, body_bylines = _body(raw, title, raw_caption)
     place, outlet = find_dateline(paragraphs)
     source = display_name(tidy_or_none(raw.site_name), tidy_or_none(raw.page_title), title,
                           outlet, raw.site)
     orgs = {n for n in (source, raw.site_name, outlet, _site_label(raw.site)) if n}
-    bylines = [tidy(b) for b in raw.bylines]
+    bylines = [tidy(b) for b in raw.bylines] + body_bylines
     authors, editors = split_people([tidy(a) for a in raw.authors], orgs)
     shown, shown_editors = split_people(bylines, orgs)
     authors = [a for a in authors if a not in shown_editors]  # declared "author" the page calls editor
     if not authors:  # nothing declared, only the outlet, or the editor: the byline shown
         authors = shown
-    _, more_editors = split_people([f"Editor: {e}" for e in body_editors + raw.editors])
+    _, more_editors = split_people([f"Editor: {e}" for e in raw.editors])
     for editor in shown_editors + more_editors:
         if editor not in editors and editor not in authors:
             editors.append(editor)

@@ -13,6 +13,15 @@ _SPLIT = re.compile(rf"\s*(?:[,;]|\s(?:{alternation('NAME_JOINERS')})\s)\s*", re
 _EMAIL = re.compile(r"\S+@\S+")
 _HANDLE = re.compile(r"(?:\bfollow\b.*$|@\w+|\bon (?:twitter|x|instagram)\b.*$)", re.I)
 _MAX_WORDS = 6
+# A body line that is only a byline: "Penulis: X | Editor: Y", "Pewarta: X", "By Jane Doe".
+_LABELLED_SEGMENT = rf"(?:{alternation('AUTHOR_LABELS')}|{alternation('EDITOR_LABELS')})\s*:\s*[^|:]{{2,60}}"
+_PEOPLE_LINE = re.compile(rf"^\W*{_LABELLED_SEGMENT}(?:\s*[|•·,]\s*{_LABELLED_SEGMENT})*\W*$"
+                          rf"|^(?:{alternation('AUTHOR_LABELS')})\s+(?:[A-Z][\w'’.-]*\s?){{1,4}}$", re.I)
+
+
+def is_people_line(block: str) -> bool:
+    """A body paragraph that only names the reporter and/or editor (kept out of the body)."""
+    return len(block) <= 160 and bool(_PEOPLE_LINE.match(block))
 
 
 def _squash(text: str) -> str:

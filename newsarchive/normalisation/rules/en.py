@@ -31,7 +31,8 @@ NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Sha
                r"Skip Advertisement", r"Story continues below advertisement",
                r"Continue reading below", r"Article continues below", r"Click here to .{0,60}",
                r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*",
-               r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?"]
+               r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?",
+               r"(?:Copyright\s*)?(?:©|\(c\))\s*.{0,60}", r"Copyright\s+\d{4}.{0,60}", r"All rights reserved\W*"]
 
 FOOTERS = [r"This article (?:was )?(?:first|originally) (?:appeared|published) (?:on|in)\b"]
 

@@ -43,7 +43,7 @@ FOOTERS = [r"Artikel ini (?:telah )?(?:tayang|terbit|dipublikasikan) di\b",
 CREDIT_PREFIXES = [r"Foto", r"Sumber\s+foto", r"Fotografer"]
 CREDIT_ONLY = [r"Ilustrasi", r"Istimewa", r"Ist"]
 
-AUTHOR_LABELS = [r"Penulis", r"Reporter", r"Wartawan", r"Oleh", r"Laporan"]
+AUTHOR_LABELS = [r"Penulis", r"Pewarta", r"Reporter", r"Wartawan", r"Oleh", r"Laporan", r"Kontributor"]
 EDITOR_LABELS = [r"Editor", r"Redaktur", r"Penyunting"]
 NAME_JOINERS = [r"dan"]
 NOT_PEOPLE = ["redaksi", "tim redaksi", "admin", "humas"]
