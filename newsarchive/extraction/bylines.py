@@ -17,6 +17,7 @@ from .structured import Structured, names_of
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "byl", "cxenseparse:author")
 _LABELLED = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s*:?\s+\w+", re.I)
+_EDITOR_LABEL = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\b", re.I)
 _EDITOR_LABELLED = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\s*:\s*\w+", re.I)
 BYLINE_WORDS = {"author", "authors", "byline", "penulis", "reporter", "writer", "autor",
                 "autorin", "journalist", "contributor", "creator", "redaktur", "editor"}
@@ -70,9 +71,13 @@ def _author_lines(scope: HtmlElement) -> list[str]:
 
 
 def _editor_lines(scope: HtmlElement) -> list[str]:
-    """Short "Editor : Name" lines anywhere in the region (innermost element that says it)."""
+    """Short "Editor : Name" lines anywhere in the region: elements whose own first text
+    (or their first child's) is an editor label."""
     out: list[str] = []
     for el in scope.iter("p", "li", "span", "div", "small"):
+        lead = (el.text or "").strip() or ((el[0].text or "").strip() if len(el) else "")
+        if not lead or not _EDITOR_LABEL.match(lead):
+            continue
         text = clean(el.text_content())
         if len(text) < 80 and _EDITOR_LABELLED.match(text) and not any(text in o or o in text for o in out):
             out.append(text)

@@ -6,7 +6,6 @@ import re
 
 from lxml.html import HtmlElement
 
-_SPACE = re.compile(r"\s+")
 _SPLIT = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 
 # Class/id words that mark page furniture rather than story.
@@ -35,7 +34,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def clean(text: str | None) -> str:
     """Collapse whitespace (incl. no-break spaces) to single spaces."""
-    return _SPACE.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def class_id(el: HtmlElement) -> str:

@@ -8,6 +8,8 @@ from .dom import clean, markers
 from .structured import Structured
 
 _TAG_BOX_WORDS = {"tags", "tag", "keywords", "topics", "tagcloud"}
+_BREADCRUMB = ("//*[contains(translate(@class, 'BREADCUM', 'breadcum'), 'breadcrumb') "
+               "or contains(translate(@id, 'BREADCUM', 'breadcum'), 'breadcrumb')]")
 _HOME = {"home", "beranda", "startseite", "accueil", "inicio", "index"}
 
 
@@ -22,12 +24,11 @@ def find_section(data: Structured, scope: HtmlElement | None, doc: HtmlElement) 
     for link in region.iter("a"):
         if "category" in (link.get("rel") or "").split() and clean(link.text_content()):
             return clean(link.text_content())
-    for el in doc.iter():
-        if isinstance(el.tag, str) and any(w.startswith("breadcrumb") for w in markers(el)):
-            steps = [clean(a.text_content()) for a in el.iter("a")]
-            steps = [s for s in steps if s and s.lower() not in _HOME]
-            if steps:
-                return steps[-1]
+    for el in doc.xpath(_BREADCRUMB):
+        steps = [clean(a.text_content()) for a in el.iter("a")]
+        steps = [s for s in steps if s and s.lower() not in _HOME]
+        if steps:
+            return steps[-1]
     return None
 
 
