@@ -117,7 +117,8 @@ def _text_after(img: HtmlElement) -> HtmlElement | None:
         return None
     text = clean(following.text_content())
     links = sum(len(a.text_content()) for a in following.iter("a"))
-    if 0 < len(text) <= 400 and links < 0.5 * len(text) and not _BYLINE.match(text):
+    paragraphs = sum(1 for _ in islice(following.iter("p"), 2))
+    if 0 < len(text) <= 400 and links < 0.5 * len(text) and paragraphs < 2 and not _BYLINE.match(text):
         return following
     return None
 
@@ -188,7 +189,8 @@ def _read(img: HtmlElement, region: HtmlElement, body: list[HtmlElement]) -> Lea
     cap = _caption_element(fig)
     if cap is None:
         cap = _text_after(img)
-        if cap is not None and len(_text(cap)) > _MAX_INLINE_CAPTION and any(b in cap.iterancestors() for b in body):
+        if cap is not None and (cap in body or len(_text(cap)) > _MAX_INLINE_CAPTION
+                                and any(b in cap.iterancestors() for b in body)):
             cap = None  # the story's first paragraph under an inline image, not a caption
     lead = LeadImage(url=_image_src(img), attributes=clean(f"{img.get('title') or ''} {img.get('alt') or ''}") or None)
     if cap is not None:
