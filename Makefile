@@ -25,3 +25,6 @@ eval: install
 
 clean:
 	rm -rf $(VENV) data/*.db data/*.db-* .pytest_cache
+
+bench-crawl: install
+	$(BIN)/python bench/bench_crawl.py --articles $(or $(ARTICLES),5000)

@@ -7,14 +7,15 @@ import sys
 
 import click
 
-from .base import cli
+from .base import cli, db_option
 
 
 @cli.command("extract")
 @click.argument("file", type=str)
 @click.option("--url", required=True, help="The URL the page was fetched from.")
-def extract_command(file: str, url: str) -> None:
-    """Print the article in FILE (or stdin with -) as JSON."""
+@db_option()
+def extract_command(file: str, url: str, db_path) -> None:
+    """Print the article in FILE (or stdin with -) as JSON (`--db` is accepted and unused: no archive is read)."""
     from ..extract import extract_article
 
     if file == "-":

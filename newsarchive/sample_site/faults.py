@@ -27,6 +27,9 @@ PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pa
        b"trailer<</Root 1 0 R>>\n%%EOF\n")
 CALENDAR = re.compile(r"^/kalender/(\d{4})/(\d{2})/$")
 MISSING = "/2023/01/15/berita-yang-sudah-dihapus/"
+DISALLOWED_PREFIX = "/privat/"  # robots.txt forbids it
+DISALLOWED_ARTICLE = "/privat/2025/05/20/rapat-tertutup-dewan-kota-bahas-anggaran/"
+DISALLOWED_ID = 99_999
 # The role of each article, by its position among the initial (newest-first) articles.
 ROLES = {"transient": 1, "slow": 2, "redirect_target": 3, "tracked": 4, "windows_1252": 5,
          "broken_html": 6, "page_all": 7}
@@ -102,8 +105,17 @@ class Faults(WordPress):
             return self.huge(request)
         if path == MISSING:
             return not_found()
+        if path == "/robots.txt":
+            response = super().route(request)
+            response.body = response.body.replace("Disallow: /wp-admin/", f"Disallow: /wp-admin/\nDisallow: {DISALLOWED_PREFIX}")
+            return response
+        if path == DISALLOWED_ARTICLE:  # a story outside expected(): a crawler obeying robots.txt never asks
+            return Response(body=self.article_html(request, self.synthetic(DISALLOWED_ID), 1))
         if role in ("windows_1252", "broken_html", "page_all"):
             return self.special_article(request, articles[role], role)
+        split = next((a for a in store if a.pages > 1 and self.article_path(a) == path), None)
+        if split is not None:  # every split article here is Tribun-style: `?page=N` and `?page=all`
+            return self.special_article(request, split, "page_all")
         response = super().route(request)
         if response is not None and role == "slow":
             response.delay = SLOW_SECONDS
@@ -152,7 +164,7 @@ class Faults(WordPress):
             paths = self.fault_paths(request.store)
             links = [paths["tracked"], paths["tracked"].replace("x&", "y&"), paths["tracked"].split("?")[0],
                      paths["redirect_chain"], paths["redirect_loop"], paths["calendar"], paths["pdf"],
-                     paths["huge"], paths["page_all"]]
+                     paths["huge"], paths["page_all"], DISALLOWED_ARTICLE]
             box = "".join(f'<li><a href="{escape(p)}">Tautan {n}</a></li>' for n, p in enumerate(links, 1))
             response.body = response.body.replace("</main>", f'<ul class="pilihan">{box}</ul>\n</main>')
         return response

@@ -23,7 +23,7 @@ from .search import SearchHit, search
 from .sites import SiteRegistry
 
 CRAWL_COUNTS = ("requests", "new", "updated", "unchanged", "dropped", "errors")
-CRAWL_STATUSES = ("running", "finished", "failed", "interrupted")
+CRAWL_STATUSES = ("running", "finished", "stopped", "failed", "interrupted")  # stopped: at a limit the user set
 EXPORT_COLUMNS = (
     "url", "site", "source", "title", "caption", "photo_credit", "body", "authors",
     "published", "modified", "dateline", "section", "tags", "language", "editors", "summary",
@@ -59,6 +59,7 @@ class KnownPage:
     published: str | None
     modified: str | None
     last_seen: str | None
+    first_seen: str | None = None
 
 
 class Archive(SiteRegistry):
@@ -295,8 +296,8 @@ class Archive(SiteRegistry):
     def known(self, site: str) -> dict[str, KnownPage]:
         """Every archived page of a site, for conditional requests in an incremental crawl."""
         found = self.db.execute(
-            "SELECT url, etag, last_modified, content_hash, published, modified, last_seen"
-            " FROM articles WHERE site = ?",
+            "SELECT url, etag, last_modified, content_hash, published, modified, last_seen,"
+            " first_seen FROM articles WHERE site = ?",
             [site],
         )
         return {row[0]: KnownPage(*row) for row in found}
@@ -325,6 +326,24 @@ class Archive(SiteRegistry):
                 {**standard, "finished": rows.now(), "status": status, "id": crawl_id,
                  "extra": json.dumps(extra) if extra else None},
             )  # fmt: skip
+
+    def last_complete_crawl(self, site: str) -> tuple[str, str] | None:
+        """(started, finished) of the site's last crawl that ran to its end, or None."""
+        row = self.db.execute(
+            "SELECT started, finished FROM crawls WHERE site = ? AND status = 'finished'"
+            " ORDER BY id DESC LIMIT 1",
+            [site],
+        ).fetchone()
+        return tuple(row) if row else None
+
+    def mark_interrupted_crawls(self, site: str) -> int:
+        """Crawls of a site still 'running' whose process is gone (the caller holds the site's lock)."""
+        with self.transaction():
+            return self.db.execute(
+                "UPDATE crawls SET status = 'interrupted', finished = coalesce(finished, ?)"
+                " WHERE site = ? AND status = 'running'",
+                [rows.now(), site],
+            ).rowcount
 
     # -- reading -----------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Showing the archive: Datasette (`serve`) and the terminal."""
