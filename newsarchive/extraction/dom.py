@@ -20,7 +20,8 @@ BOILER_WORDS = {
     "gallery", "slideshow", "infobox", "disclaimer", "copyright", "print", "tooltip", "overlay",
     "login", "register", "topics", "keywords", "pagination", "pager", "links", "bio", "meta", "dateline",
     "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
-    "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube",
+    "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube", "rail", "fact", "facts",
+    "factbox", "fakta", "faktaboks",
 }
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
                    "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",
