@@ -36,7 +36,9 @@ def test_related_link_insert_removed(page, story, insert):
 
 
 @pytest.mark.parametrize("line", ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Sumber:",
-                                  "Bagikan", "Advertisement"])
+                                  "Bagikan", "Advertisement", "Halaman: 1 2 Selanjutnya",
+                                  "Stand: 22.04.2024, 06:00 Uhr", "Updated: 15:59, 22 Apr 2024",
+                                  "Diperbarui: Sabtu, 3 September 2022 14:05 WIB", "COPYRIGHT © ANTARA 2022"])
 def test_furniture_line_removed(page, story, line):
     assert _body_with(page, story, f"<p>{line}</p>").split("\n\n") == story
 

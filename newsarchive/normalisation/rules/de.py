@@ -24,7 +24,8 @@ RELATED_MARKERS = [r"lesen\s+sie\s+auch", r"mehr\s+zum\s+thema", r"auch\s+intere
                    r"weiterlesen", r"das\s+könnte\s+sie\s+auch\s+interessieren", r"empfehlungen"]
 
 NOISE_LINES = [r"Anzeige", r"Werbung", r"Teilen", r"Artikel teilen", r"Mehr anzeigen",
-               r"Zur Startseite", r"Zum Artikel"]
+               r"Zur Startseite", r"Zum Artikel",
+               r"(?:Stand|Aktualisiert|Veröffentlicht)\s*:?\s*(?:am\s*)?\d[\d.,:\s]*(?:Uhr)?"]
 
 FOOTERS = [r"Dieser Artikel erschien zuerst (?:bei|in|auf)\b"]
 

@@ -32,7 +32,8 @@ NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Sha
                r"Continue reading below", r"Article continues below", r"Click here to .{0,60}",
                r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*",
                r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?",
-               r"(?:Copyright\s*)?(?:©|\(c\))\s*.{0,60}", r"Copyright\s+\d{4}.{0,60}", r"All rights reserved\W*"]
+               r"(?:Copyright\s*)?(?:©|\(c\))\s*.{0,60}", r"Copyright\s+\d{4}.{0,60}", r"All rights reserved\W*",
+               r"(?:Updated|Published|Last updated|Posted)\s*:?\s*(?:on\s*)?.{0,30}\d.{0,30}"]
 
 FOOTERS = [r"This article (?:was )?(?:first|originally) (?:appeared|published) (?:on|in)\b"]
 

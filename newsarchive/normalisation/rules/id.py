@@ -32,7 +32,8 @@ RELATED_MARKERS = [
 NOISE_LINES = [r"ADVERTISEMENT", r"SCROLL TO CONTINUE WITH CONTENT", r"Bagikan", r"Sumber\s*:?",
                r"Editor\s*:?", r"Penulis\s*:?", r"Reporter\s*:?", r"Halaman\s+selanjutnya",
                r"Selanjutnya", r"Sebelumnya", r"Iklan", r"Dapatkan berita .{0,80}",
-               r"Halaman\s*:?[\d\s]*(?:Selanjutnya|Sebelumnya|Berikutnya)?[\d\s]*"]
+               r"Halaman\s*:?[\d\s]*(?:Selanjutnya|Sebelumnya|Berikutnya)?[\d\s]*",
+               r"(?:Diperbarui|Diterbitkan|Dipublikasikan)\s*:?.{0,40}\d.{0,30}"]
 
 # Syndication footers: from the marker to the end of the paragraph.
 FOOTERS = [r"Artikel ini (?:telah )?(?:tayang|terbit|dipublikasikan) di\b",
