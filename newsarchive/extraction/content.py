@@ -205,7 +205,8 @@ class _Reader:
         self.parts, self.links = [], 0
 
     def read(self, el: HtmlElement, top: bool = False) -> None:
-        if not top and el not in self.protected and is_boilerplate(el) and not _lead_like(el):
+        if not top and el not in self.protected and (
+                el.tag == "article" or is_boilerplate(el) and not _lead_like(el)):  # a nested article: a teaser
             self._tail(el)
             return
         tag = el.tag

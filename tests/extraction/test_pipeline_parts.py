@@ -93,3 +93,12 @@ def test_next_story_of_an_endless_page_left_out(story):
             f"<div class='more'><article><h1>Cerita Lain</h1><div class='bodytext'>{other}</div></article></div>"
             f"</main></body></html>")
     assert extract_article(html, URL).paragraphs == story
+
+
+def test_teaser_articles_inside_the_body_left_out(story):
+    body = "".join(f"<p>{p}</p>" for p in story)
+    teaser = ("<article class='teaser'><h3>Pasar Murah Dibuka di Lima Kelurahan</h3>"
+              "<p>Warga antusias menyambut pasar murah yang digelar pemerintah kota, kata lurah.</p></article>")
+    html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><article><h1>Jalan Rusak</h1>"
+            f"<div class='bodytext'>{body}{teaser}</div></article></body></html>")
+    assert extract_article(html, URL).paragraphs == story
