@@ -183,6 +183,12 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
     return Choice(chosen, totals)
 
 
+def _heading_in_flow(el: HtmlElement) -> bool:
+    """A subheading between story paragraphs whose class merely sounds like furniture
+    ("widget-title"): the boxes that hold real furniture headings are skipped as a whole."""
+    return el.tag in HEADINGS and el.tag != "h1" and el.get("hidden") is None and link_length(el) == 0
+
+
 def _lead_like(el: HtmlElement) -> bool:
     """A standfirst ("teaser", "intro") without links: story, though its class looks like a box."""
     return el.tag not in BOILER_TAGS and bool(markers(el) & LEAD_WORDS) and link_length(el) == 0
@@ -206,7 +212,7 @@ class _Reader:
 
     def read(self, el: HtmlElement, top: bool = False) -> None:
         if not top and el not in self.protected and (
-                el.tag == "article" or is_boilerplate(el) and not _lead_like(el)):  # a nested article: a teaser
+                el.tag == "article" or is_boilerplate(el) and not _lead_like(el) and not _heading_in_flow(el)):
             self._tail(el)
             return
         tag = el.tag
