@@ -44,6 +44,8 @@ _RELATIVE = [
                 re.I), lang.RELATIVE_UNITS)
     for lang in LANGUAGES.values() if hasattr(lang, "RELATIVE_FORM")
 ]
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_OTHER_LANGUAGE_TRIES = 3
 _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*"
                   r"(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$", re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|tanggal|waktu|datum|zeit|fecha|data|meta|byline|info",
@@ -191,7 +193,28 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: 
             if visible and (published is None or (len(visible) > 10 and visible[:10] == published)):
                 published = visible
                 break
+    if published is None:
+        published = _other_language(texts, language, zone)
     if published is None and now is not None:
         published = next((p for p in (parse_relative(t, now) for t in texts) if p), None)
     modified = first("dateModified", MODIFIED_META)
     return published, modified
+
+
+def _other_language(texts: list[str], language: str | None, zone: timezone | ZoneInfo | None) -> str | None:
+    """A visible date in a language without a rule table ("3 septembre 2022 à 14h05"), read by
+    dateparser; only short texts that carry a year, so that no unrelated number is read as a date."""
+    candidates = [t for t in texts if len(t) < 80 and _YEAR.search(t)][:_OTHER_LANGUAGE_TRIES]
+    if not candidates:
+        return None
+    import dateparser  # slow to import and to run: only for pages nothing else could date
+
+    languages = [language.split("-")[0].lower()] if language else None
+    for text in candidates:
+        try:
+            found = dateparser.parse(text, languages=languages, settings={"PREFER_DATES_FROM": "past"})
+        except (ValueError, LookupError):
+            found = None
+        if found is not None:
+            return _localise(found, zone)
+    return None

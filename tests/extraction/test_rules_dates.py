@@ -81,3 +81,8 @@ def test_relative_date_on_page_needs_fetch_time(page):
     assert extract_article(html, URL_ID).published is None
     fetched = datetime(2022, 9, 3, 7, 5, tzinfo=timezone.utc)
     assert extract_article(html, URL_ID, fetched_at=fetched).published == "2022-09-03T05:05:00+00:00"
+
+
+def test_date_in_a_language_without_rule_table(page):
+    html = page(meta_line='<span class="date">3 septembre 2022 à 14:05</span>', lang="fr")
+    assert extract_article(html, "https://journal.example.fr/a/1").published == "2022-09-03T14:05:00+02:00"
