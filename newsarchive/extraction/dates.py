@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
-from ..normalisation.rules import COUNTRY_ZONES, LANGUAGE_COUNTRIES, LANGUAGES, MONTHS, TIME_ZONES
+from ..normalisation.rules import COUNTRY_ZONES, DAYS, LANGUAGE_COUNTRIES, LANGUAGES, MONTHS, TIME_ZONES
 from .dom import class_id
 from .structured import Structured
 
@@ -44,6 +44,7 @@ _RELATIVE = [
                 re.I), lang.RELATIVE_UNITS)
     for lang in LANGUAGES.values() if hasattr(lang, "RELATIVE_FORM")
 ]
+_DAY_FIRST = re.compile(rf"\s*(?:{'|'.join(sorted(map(re.escape, DAYS), key=len, reverse=True))})\b[,.]?\s+\d", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OTHER_LANGUAGE_TRIES = 3
 _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*"
@@ -149,7 +150,8 @@ def _visible_candidates(scope: HtmlElement | None) -> list[str]:
     for el in scope.iter():
         if not isinstance(el.tag, str):
             continue
-        if (el.get("class") or el.get("id")) and _DATE_CLASS.search(class_id(el)):
+        classed = (el.get("class") or el.get("id")) and _DATE_CLASS.search(class_id(el))
+        if classed or el.text and _DAY_FIRST.match(el.text):  # "Sabtu, 03 September 2022 ..." unclassed
             text = el.text_content()
             if len(text) < 200:
                 out.append(text)

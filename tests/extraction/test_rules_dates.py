@@ -86,3 +86,8 @@ def test_relative_date_on_page_needs_fetch_time(page):
 def test_date_in_a_language_without_rule_table(page):
     html = page(meta_line='<span class="date">3 septembre 2022 à 14:05</span>', lang="fr")
     assert extract_article(html, "https://journal.example.fr/a/1").published == "2022-09-03T14:05:00+02:00"
+
+
+def test_unclassed_date_starting_with_a_day_name(page):
+    html = page(meta_line='<span>Sabtu, 03 September 2022 | 14:05 WIB</span>').replace('<div class="meta">', "<div>")
+    assert extract_article(html, URL_ID).published == "2022-09-03T14:05:00+07:00"
