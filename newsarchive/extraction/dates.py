@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
-from ..normalisation.rules import COUNTRY_ZONES, DAYS, LANGUAGE_COUNTRIES, LANGUAGES, MONTHS, TIME_ZONES
+from ..normalisation.rules import (COUNTRY_ZONES, DAYS, LANGUAGE_COUNTRIES, LANGUAGES, MONTHS, TIME_ZONES,
+                                   merged)
 from .dom import class_id
 from .structured import Structured
 
@@ -29,11 +30,12 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _TZ = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
-_TIME = (r"(?:[\s,|•·/–-]*(?:pukul|jam|um|at|à|kl\.?|klo)?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})"
+_TIME = (r"(?:[\s,|•·/–-]*(?:pukul|jam|um|at|à|a\s+las|alle|kl\.?|klo)?\s*(?P<H>\d{1,2})[:.h](?P<M>\d{2})"
          r"(?:[:.](?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:Uhr|h)?\s*"
          rf"(?:\(?(?P<tz>{_TZ})\b\)?|(?P<off>(?:UTC|GMT)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?))?)?")
+_FILLER = rf"(?:(?:{'|'.join(merged('DATE_FILLERS'))})\s+)?"
 _DATE_FORMS = [
-    rf"(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})",
+    rf"(?P<d>\d{{1,2}})\.?\s*{_FILLER}(?P<mon>{_MONTH})\.?,?\s+{_FILLER}(?P<y>\d{{4}})",
     rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
     r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
     r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})",

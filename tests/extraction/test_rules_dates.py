@@ -83,9 +83,19 @@ def test_relative_date_on_page_needs_fetch_time(page):
     assert extract_article(html, URL_ID, fetched_at=fetched).published == "2022-09-03T05:05:00+00:00"
 
 
+@pytest.mark.parametrize("visible, url", [
+    ("3 septembre 2022 à 14h05", "https://journal.example.fr/a/1"),
+    ("3 de septiembre de 2022 a las 14:05", "https://diario.example.es/a/1"),
+    ("3 settembre 2022 alle 14:05", "https://giornale.example.it/a/1"),
+], ids=["fr", "es", "it"])
+def test_romance_language_dates(page, visible, url):
+    html = page(meta_line=f'<span class="date">{visible}</span>', lang=url.rsplit(".", 1)[1][:2])
+    assert extract_article(html, url).published == "2022-09-03T14:05:00+02:00"
+
+
 def test_date_in_a_language_without_rule_table(page):
-    html = page(meta_line='<span class="date">3 septembre 2022 à 14:05</span>', lang="fr")
-    assert extract_article(html, "https://journal.example.fr/a/1").published == "2022-09-03T14:05:00+02:00"
+    html = page(meta_line='<span class="date">3 września 2022 14:05</span>', lang="pl")
+    assert extract_article(html, "https://gazeta.example.pl/a/1").published == "2022-09-03T14:05:00+02:00"
 
 
 def test_unclassed_date_starting_with_a_day_name(page):

@@ -26,9 +26,11 @@ def _body_with(page, story, insert_html: str) -> str:
     "<p>Read more: Harga Cabai Naik Menjelang Lebaran</p>",
     "<p>Related: Harga Cabai Naik Menjelang Lebaran</p>",
     "<p>READ MORE Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Lesen Sie auch: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Lire aussi : Harga Cabai Naik Menjelang Lebaran</p>",
 ], ids=["caps-glued", "caps-space", "sentence-case", "space-before-colon", "strong-link",
         "box-of-titles", "simak-juga", "lihat-juga", "baca-selengkapnya", "read-more", "related",
-        "read-more-caps"])
+        "read-more-caps", "de-lesen-sie-auch", "fr-lire-aussi"])
 def test_related_link_insert_removed(page, story, insert):
     body = _body_with(page, story, insert)
     assert "Harga Cabai" not in body

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import de, en, id, ja, ru
+from . import de, en, es, fr, id, it, ja, ru
 
-LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, ja, ru)}
+LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, fr, es, it, ja, ru)}
 
 
 def merged(name: str) -> list:
