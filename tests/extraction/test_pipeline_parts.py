@@ -102,3 +102,10 @@ def test_teaser_articles_inside_the_body_left_out(story):
     html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><article><h1>Jalan Rusak</h1>"
             f"<div class='bodytext'>{body}{teaser}</div></article></body></html>")
     assert extract_article(html, URL).paragraphs == story
+
+
+def test_body_of_text_separated_by_double_breaks(story):
+    body = f"{story[0]}<br><br>BACA JUGA: <a href='/x'>Harga cabai naik</a><br><br>{story[1]}<br/><br/>\n{story[2]}<br>"
+    html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><h1>Jalan Rusak</h1>"
+            f"<div class='isi'>{body}</div></body></html>")
+    assert extract_article(html, URL).paragraphs == story
