@@ -1,10 +1,13 @@
 """Main content by DOM scoring: choose the article container, then read its blocks in order.
 
-Paragraph-like elements vote for their parent and grandparent with a score that
-grows with text length and commas and shrinks with link density (readability's
-idea); the best-scored element, with siblings that scored comparably, is the
-body. Inside it, subheadings, list items and quotes are kept in reading order
-and furniture (share bars, related boxes, ads, ...) is skipped by tag and class.
+Paragraph-like elements vote for their nearest ancestors with a score that grows with
+text length and commas and shrinks with link density (readability's idea). The best
+candidate inside the headline's `<article>` wins; it is widened to an ancestor that holds
+clearly more story text (bodies whose paragraphs sit in nests of wrappers) and to
+siblings that scored comparably, but never to the next story of an endless page.
+Inside it, subheadings, list items and quotes are kept in reading order and furniture
+(share bars, related boxes, ads, teasers, ...) is skipped by tag and class, unless an
+element carries a large share of the story.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ BAD_WORDS = {"comment", "comments", "sidebar", "footer", "related", "widget", "n
              "teaser", "teasers", "list", "listing", "promo", "ad", "ads", "social", "share",
              "recommended", "trending", "popular", "header", "navigation", "newsletter"}
 LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "description", "preface",
-              "excerpt", "dek", "deck", "abstract", "lede", "subheadline", "sapo", "summary",
+              "excerpt", "dek", "deck", "abstract", "lede", "subheadline", "sapo",
               "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada", "ringkasan",
               "vorspann"}
 _MIN_PARAGRAPH = 25
@@ -253,7 +256,8 @@ def read_blocks(elements: list[HtmlElement], skip_text: set[str],
     protected: set[HtmlElement] = set()
     if totals:
         whole = sum(totals.get(el, 0.0) for el in elements)
-        protected = {el for el, total in totals.items() if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer")}
+        protected = {el for el, total in totals.items()
+                     if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer")}
     reader = _Reader(skip_text, protected)
     for el in elements:
         reader.read(el, top=True)
