@@ -21,7 +21,7 @@ from .media import find_lead_image
 from .overrides import SiteOverrides
 from .raw import RawArticle
 from .structured import Structured, names_of, parse_structured
-from .taxonomy import find_section, find_tags
+from .taxonomy import declared_section, find_section, find_tags
 
 # Less story text than this in the DOM means the page renders its body some other way.
 _MIN_BODY = 200
@@ -48,32 +48,32 @@ def _similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def _is_site_label(part: str, site_name: str | None, host: str) -> bool:
-    """Whether a `<title>`/og:title segment names the site (or is a date or a byline)."""
+def _is_site_label(part: str, names: list[str], host: str) -> bool:
+    """Whether a `<title>`/og:title segment names the site or the section (or is a date or a byline)."""
     words = _WORD.findall(part.lower())
     if not words or len(words) > 6:
         return False
-    if site_name and _similarity(part, site_name) >= 0.5:
+    if any(_similarity(part, name) >= 0.5 for name in names):
         return True
     labels = set(re.split(r"[.-]", host.lower().split(":")[0]))
     return any(w in labels and len(w) > 2 for w in words) or "".join(words) in labels \
         or all(w.isdigit() for w in words) or words[0] == "by"
 
 
-def _strip_site(title: str, site_name: str | None, host: str) -> str:
+def _strip_site(title: str, names: list[str], host: str) -> str:
     """A title without its ` - Site Name` / ` | Section | Site` parts; the headline is kept as written."""
     while True:
         found = _TITLE_SUFFIX.search(title)
-        if not found or not _is_site_label(found.group(1), site_name, host):
+        if not found or not _is_site_label(found.group(1), names, host):
             break
         title = title[:found.start()].rstrip()
     found = _TITLE_PREFIX.match(title)
-    if found and _is_site_label(found.group(1), site_name, host):
+    if found and _is_site_label(found.group(1), names, host):
         title = title[found.end():].lstrip()
     return title
 
 
-def _title(doc: HtmlElement, data: Structured, site_name: str | None,
+def _title(doc: HtmlElement, data: Structured, names: list[str],
            host: str) -> tuple[str | None, HtmlElement | None]:
     """The headline, and the `<h1>` that shows it (the anchor of the article's header).
 
@@ -82,11 +82,11 @@ def _title(doc: HtmlElement, data: Structured, site_name: str | None,
     Without declarations: the `<h1>`, else `<title>` without the site name.
     """
     headline = data.ld("headline")
-    declared = [_strip_site(html.unescape(clean(t)), site_name, host)
+    declared = [_strip_site(html.unescape(clean(t)), names, host)
                 for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
                           data.first("twitter:title")) if t]
     page_title = clean(doc.findtext(".//title"))
-    reference = declared[0] if declared else _strip_site(page_title, site_name, host) if page_title else ""
+    reference = declared[0] if declared else _strip_site(page_title, names, host) if page_title else ""
     best, best_sim = None, -1.0
     for h1 in doc.iter("h1"):
         text = clean(h1.text_content())
@@ -197,7 +197,8 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
         (clean(publisher[0][0]) if publisher else None)
     raw.page_title = clean(doc.findtext(".//title")) or None
     raw.language = _language(doc, data)
-    raw.title, title_el = _title(doc, data, raw.site_name, raw.site or "")
+    labels = [name for name in (raw.site_name, declared_section(data)) if name]  # not part of a headline
+    raw.title, title_el = _title(doc, data, labels, raw.site or "")
     body = doc.body if doc.find("body") is not None else doc
     content = extract_content(body, raw.title, title_el)
     if sum(len(b) for b in content.blocks) < _MIN_BODY:

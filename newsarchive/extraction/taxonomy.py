@@ -13,13 +13,19 @@ _BREADCRUMB = ("//*[contains(translate(@class, 'BREADCUM', 'breadcum'), 'breadcr
 _HOME = {"home", "beranda", "startseite", "accueil", "inicio", "index"}
 
 
-def find_section(data: Structured, scope: HtmlElement | None, doc: HtmlElement) -> str | None:
-    """articleSection / article:section, else a category link, else the breadcrumb's last step."""
+def declared_section(data: Structured) -> str | None:
+    """articleSection / article:section, as the page declares it."""
     value = data.ld("articleSection") or data.first("article:section", "section")
     if isinstance(value, list):
         value = value[0] if value else None
-    if isinstance(value, str) and value.strip():
-        return clean(value)
+    return clean(value) if isinstance(value, str) and value.strip() else None
+
+
+def find_section(data: Structured, scope: HtmlElement | None, doc: HtmlElement) -> str | None:
+    """The declared section, else a category link, else the breadcrumb's last step."""
+    declared = declared_section(data)
+    if declared:
+        return declared
     region = scope if scope is not None else doc
     for link in region.iter("a"):
         if "category" in (link.get("rel") or "").split() and clean(link.text_content()):

@@ -62,3 +62,9 @@ def test_title_suffix_names_the_source_not_the_domain(page):
     article = extract_article(page(), "https://warta.example.id/read/1/x")
     assert article.source == "Warta Contoh"
     assert article.title == "Perbaikan Jalan Dimulai Pekan Depan di Tiga Kecamatan"
+
+
+def test_section_suffix_of_og_title_stripped(page):
+    head = ('<meta property="og:title" content="Jembatan Baru Dibuka untuk Umum | Daerah">'
+            '<meta property="article:section" content="Daerah">')
+    assert extract_article(page(head=head), URL).title == "Jembatan Baru Dibuka untuk Umum"
