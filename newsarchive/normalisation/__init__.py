@@ -46,8 +46,9 @@ def normalise(raw: RawArticle) -> Article:
         credit = labelled_credit(tidy(raw.image_text))
     paragraphs, body_bylines = _body(raw, title, raw_caption)
     place, outlet = find_dateline(paragraphs)
+    section = tidy_or_none(raw.section)
     source = display_name(tidy_or_none(raw.site_name), tidy_or_none(raw.page_title), title,
-                          outlet, raw.site)
+                          outlet, raw.site, section)
     orgs = {n for n in (source, raw.site_name, outlet, _site_label(raw.site)) if n}
     bylines = [tidy(b) for b in raw.bylines] + body_bylines
     authors, editors = split_people([tidy(a) for a in raw.authors], orgs)
@@ -63,7 +64,7 @@ def normalise(raw: RawArticle) -> Article:
     return Article(
         url=raw.url, source=source, title=title, caption=caption, photo_credit=credit,
         body="\n\n".join(paragraphs), authors=authors, published=raw.published,
-        modified=raw.modified, dateline=place, section=tidy_or_none(raw.section),
+        modified=raw.modified, dateline=place, section=section,
         tags=[tidy(t) for t in raw.tags], language=language, site=raw.site,
         editors=editors,
         summary=tidy_or_none(raw.summary), image_url=raw.image_url,
