@@ -9,7 +9,7 @@ from ..article import Article
 from ..extraction.raw import RawArticle
 from .credits import labelled_credit, split_credit
 from .datelines import find_dateline
-from .noise import drop_noise
+from .noise import drop_noise, is_furniture
 from .people import is_people_line, split_people
 from .source import display_name
 from .text import tidy, tidy_or_none
@@ -41,6 +41,8 @@ def normalise(raw: RawArticle) -> Article:
     """The archive's record of one article."""
     title = tidy_or_none(raw.title)
     raw_caption = tidy_or_none(raw.caption)
+    if raw_caption and is_furniture(raw_caption):  # "View 3 Images", "Video unavailable"
+        raw_caption = None
     caption, credit = split_credit(raw_caption, tidy_or_none(raw.photo_credit))
     if credit is None and raw.image_text:  # "alt='... (Photo: Jane Doe/Agency)'"
         credit = labelled_credit(tidy(raw.image_text))

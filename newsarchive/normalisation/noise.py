@@ -35,6 +35,11 @@ def is_related(block: str) -> bool:
     return bool(RELATED.match(block) or RELATED_CAPS.match(block))
 
 
+def is_furniture(text: str) -> bool:
+    """A line that is page furniture or a related-link insert, wherever it appears."""
+    return is_related(text) or bool(NOISE_LINE.match(text))
+
+
 def strip_footer(block: str) -> str:
     """The block without a syndication footer (from its marker to the end)."""
     found = FOOTER.search(block)
@@ -46,7 +51,7 @@ def drop_noise(blocks: list[str], extra: list[str]) -> list[str]:
     extra_lines = [re.compile(p, re.I) for p in extra]
     out = []
     for block in blocks:
-        if is_related(block) or NOISE_LINE.match(block) or any(p.search(block) for p in extra_lines):
+        if is_furniture(block) or any(p.search(block) for p in extra_lines):
             continue
         block = strip_footer(block)
         if block:

@@ -75,8 +75,10 @@ def test_split_with_separate_credit(raw, given, caption, credit):
     ('<figure><img src="/a.jpg" width="800" height="450" alt="Alat berat (Foto: Rina Putri/Warta)"></figure>',
      None, "Rina Putri/Warta"),
     ('<figure><img src="/a.jpg" width="800" height="450" alt="Alat berat / banjir"></figure>', None, None),
+    ('<figure><img src="/a.jpg" width="800" height="450"><figcaption>View 3 Images</figcaption></figure>', None, None),
 ], ids=["figcaption-credit-element", "bare-caption-under-image", "figure-footer", "short-element-after-caption",
-        "figcaption-after-figure", "labelled-alt", "unlabelled-alt-no-credit"])
+        "figcaption-after-figure", "labelled-alt", "unlabelled-alt-no-credit",
+        "gallery-button-is-no-caption"])
 def test_lead_image_on_page(page, figure, caption, credit):
     article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
     assert (article.caption, article.photo_credit) == (caption, credit)

@@ -33,7 +33,8 @@ NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Sha
                r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*",
                r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?",
                r"(?:Copyright\s*)?(?:©|\(c\))\s*.{0,60}", r"Copyright\s+\d{4}.{0,60}", r"All rights reserved\W*",
-               r"(?:Updated|Published|Last updated|Posted)\s*:?\s*(?:on\s*)?.{0,30}\d.{0,30}"]
+               r"(?:Updated|Published|Last updated|Posted)\s*:?\s*(?:on\s*)?.{0,30}\d.{0,30}",
+               r"View \d+ (?:Images|Photos|Pictures)", r"Video unavailable", r"Show more", r"Expand"]
 
 FOOTERS = [r"This article (?:was )?(?:first|originally) (?:appeared|published) (?:on|in)\b"]
 
