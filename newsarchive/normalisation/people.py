@@ -11,6 +11,7 @@ _EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})\b\s*:?\s*",
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s{3,}|\n")
 _SPLIT = re.compile(rf"\s*(?:[,;]|\s(?:{alternation('NAME_JOINERS')})\s)\s*", re.I)
 _EMAIL = re.compile(r"\S+@\S+")
+_TITLE_AFTER_NAME = re.compile(rf"\s+(?:{alternation('AUTHOR_SUFFIXES')})$")
 _HANDLE = re.compile(r"(?:\bfollow\b.*$|@\w+|\bon (?:twitter|x|instagram)\b.*$)", re.I)
 _MAX_WORDS = 6
 # A body line that is only a byline: "Penulis: X | Editor: Y", "Pewarta: X", "By Jane Doe".
@@ -58,7 +59,7 @@ def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[li
                 segment = _AUTHOR_LABEL.sub("", segment)
             segment = _HANDLE.sub("", _EMAIL.sub("", segment))
             for name in _SPLIT.split(segment):
-                name = " ".join(name.strip(" .:-–—()[]").split())
+                name = _TITLE_AFTER_NAME.sub("", " ".join(name.strip(" .:-–—()[]").split()))
                 if _is_person(name, folded_orgs) and name not in target:
                     target.append(name)
     return authors, [e for e in editors if e not in authors]

@@ -46,9 +46,10 @@ def test_dateline_paragraph_stays_in_body_and_outlet_names_source(page, story):
     (["capital", "von", "Jemima Kelly", "05. November 2024 15:36 Uhr"], ["Jemima Kelly"], []),
     (["dpa"], ["dpa"], []),
     (["Par Marie Dupont et Jean Martin"], ["Marie Dupont", "Jean Martin"], []),
+    (["신현주 기자"], ["신현주"], []),
 ], ids=["penulis-editor", "oleh-dan", "by-and", "comma", "reporter-redaktur", "redaksi", "email",
         "follow", "publisher-name",
-        "byline-leaves-with-noise", "agency-initials", "fr-par-et"])
+        "byline-leaves-with-noise", "agency-initials", "fr-par-et", "ko-reporter-title"])
 def test_people_split(raw, authors, editors):
     assert split_people(raw, {"Warta Contoh"}) == (authors, editors)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import de, en, es, fr, id, it, ja, ru
+from . import de, en, es, fr, id, it, ja, ko, ru
 
-LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, fr, es, it, ja, ru)}
+LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, fr, es, it, ja, ko, ru)}
 
 
 def merged(name: str) -> list:
