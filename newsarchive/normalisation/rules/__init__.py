@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import de, en, es, fr, id, it, ja, ko, ru
+from . import de, en, es, fr, id, it, ja, ko, nl, ru, sv
 
-LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, fr, es, it, ja, ko, ru)}
+LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, fr, es, it, nl, sv, ja, ko, ru)}
 
 
 def merged(name: str) -> list:
