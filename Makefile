@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EVAL_DIR ?= ../shared/eval/fundus-dev
 
-.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive clean
+.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive browser clean
 
 $(BIN)/newsarchive: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,18 @@ $(BIN)/newsarchive: pyproject.toml
 
 install: $(BIN)/newsarchive
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium for the browser test of `serve`; the test skips, saying why, if this fails.
+browser:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq chromium >/dev/null) || \
+		echo "chromium could not be installed: the browser test will be skipped"
+
+# A million synthetic articles by default; `make bench-archive ARTICLES=100000` for less.
+bench-archive: install
+	$(BIN)/python bench/bench_archive.py --articles $(or $(ARTICLES),1000000)
 
 demo: install
 	$(BIN)/newsarchive demo --db data/archive.db

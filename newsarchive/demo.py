@@ -8,7 +8,7 @@ from typing import Callable
 from .crawler import CrawlTarget
 from .errors import NewsarchiveError
 from .sample_site import SampleSite
-from .serving.terminal import highlight, safe
+from .serving.terminal import clean, highlighted
 from .scheduling.runner import crawl_locked
 from .storage import Archive
 
@@ -41,12 +41,12 @@ def run_demo(db_path: Path, base_port: int = DEMO_BASE_PORT, say: Callable[[str]
     say("")
     say("Archived, per source:")
     for source in archive.stats()["sources"]:
-        say(f"  {safe(source['source']):<24} {source['articles']:>4} articles  ({safe(source['site'])})")
+        say(f"  {clean(source['source']):<24} {source['articles']:>4} articles  ({clean(source['site'])})")
     say("")
     say(f'Full-text search for "{DEMO_QUERY}":')
     for hit in archive.search(DEMO_QUERY, limit=5):
-        say(f"  {safe(hit.published)[:16]:<16}  {safe(hit.source)}: {safe(hit.title)}")
-        say(f"      {highlight(hit.snippet, colour=False)}")
+        say(f"  {clean(hit.published)[:16]:<16}  {clean(hit.source)}: {clean(hit.title)}")
+        say(f"      {highlighted(hit, color=False)}")
     say("")
     say(f"Browse the archive: .venv/bin/newsarchive serve --db {db_path}")
     say(f'Search it:          .venv/bin/newsarchive search "banjir" --db {db_path}')

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .base import cli
+from .base import cli, db_option
 
 
 @cli.command("eval")
@@ -15,8 +15,12 @@ from .base import cli
 @click.option("--pred-out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write our predictions as JSONL (the reference scorer's input).")
 @click.option("--no-baseline", is_flag=True, help="Skip trafilatura.")
-def eval_command(folder: Path, limit: int | None, pred_out: Path | None, no_baseline: bool) -> None:
-    """Score extraction on FOLDER (records.jsonl + pages) and print the comparison table."""
+@db_option()
+def eval_command(folder: Path, limit: int | None, pred_out: Path | None, no_baseline: bool, db_path: Path) -> None:
+    """Score extraction on FOLDER (records.jsonl + pages) and print the comparison table.
+
+    `--db` is accepted like on every command; no archive is read.
+    """
     from ..evaluation import evaluate, format_report, write_predictions
 
     report = evaluate(folder, limit=limit, baseline=not no_baseline)

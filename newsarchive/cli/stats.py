@@ -1,4 +1,4 @@
-"""`stats`: a thin wrapper over `Archive.stats`."""
+"""`newsarchive stats`: what the archive holds, per source, and the last crawls."""
 
 from __future__ import annotations
 
@@ -9,26 +9,31 @@ import click
 
 from ..storage import Archive
 from .base import cli, db_option
-from ..serving.terminal import safe
+from ..serving.terminal import clean
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
 @db_option()
-def stats(fmt: str, db_path: Path) -> None:
-    """What the archive holds, per source, and the last crawls."""
+def stats(as_json: bool, db_path: Path) -> None:
+    """Articles per source with their date ranges, and the last crawls."""
     with Archive(db_path, create=False) as archive:
-        summary = archive.stats()
-    if fmt == "json":
-        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        numbers = archive.stats()
+    if as_json:
+        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{summary['articles']} articles, {summary['revisions']} revisions, "
-               f"{summary['duplicates']} linked as syndicated copies, {summary['pages']} raw pages")
-    click.echo("\nper source:")
-    for source in summary["sources"]:
-        first, last = (source["first_published"] or "")[:10], (source["last_published"] or "")[:10]
-        click.echo(f"  {safe(source['source']):<28} {source['articles']:>7}  {first} .. {last}  ({safe(source['site'])})")
-    click.echo("\nlast crawls:")
-    for crawl in summary["crawls"]:
-        counts = ", ".join(f"{crawl[k]} {k}" for k in ("requests", "new", "updated", "unchanged", "dropped", "errors"))
-        click.echo(f"  #{crawl['id']} {safe(crawl['site'])} {crawl['started']} {crawl['status']}: {counts}")
+    click.echo(
+        f"{numbers['articles']} articles, {numbers['revisions']} revisions, "
+        f"{numbers['pages']} raw pages, {numbers['duplicates']} linked as duplicates"
+    )
+    for source in numbers["sources"]:
+        span = f"{(source['first_published'] or '?')[:10]} .. {(source['last_published'] or '?')[:10]}"
+        click.echo(f"  {source['articles']:>8}  {clean(source['source'])} ({clean(source['site'])})  {span}")
+    if numbers["crawls"]:
+        click.echo("last crawls:")
+    for crawl in numbers["crawls"]:
+        click.echo(
+            f"  #{crawl['id']} {clean(crawl['site'])} {crawl['started']} {crawl['status']}: "
+            f"{crawl['new']} new, {crawl['updated']} updated, {crawl['unchanged']} unchanged, "
+            f"{crawl['errors']} errors"
+        )

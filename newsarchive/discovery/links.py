@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from parsel import Selector
@@ -31,13 +32,22 @@ class PageLinks:
     feeds: list[str] = field(default_factory=list)
 
 
-def _absolute(page: Selector, base_url: str, href: str) -> str | None:
+def _absolute(base: str, href: str) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "whatsapp:")):
         return None
-    base = page.css("base::attr(href)").get() or base_url
     url = urljoin(base, href)
     return url if url.startswith(("http://", "https://")) else None
+
+
+def anchors(page: Selector, url: str) -> Iterator[tuple[str, str, str]]:
+    """(absolute URL, text, rel) of every link, walking the lxml tree once (parsel per anchor is slow)."""
+    base = page.css("base::attr(href)").get() or url
+    for anchor in page.root.iter("a"):
+        href = anchor.get("href")
+        target = _absolute(base, href) if href else None
+        if target:
+            yield target, " ".join("".join(anchor.itertext()).split()), (anchor.get("rel") or "").lower()
 
 
 def is_pagination_anchor(text: str, rel: str, url: str, page_url: str) -> bool:
@@ -71,16 +81,13 @@ def page_links(page: Selector, url: str, site: str) -> PageLinks:
     """Sort the same-site links of a page; each URL canonical, each listed once."""
     found = PageLinks()
     seen: set[str] = {canonical_url(url)}
-    for anchor in page.css("a[href]"):
-        target = _absolute(page, url, anchor.attrib["href"])
-        if target is None or not same_site(target, site) or is_media_url(target):
+    for target, text, rel in anchors(page, url):
+        if not same_site(target, site) or is_media_url(target):
             continue
         target = canonical_url(target)
         if target in seen:
             continue
         seen.add(target)
-        text = " ".join(anchor.css("::text").getall())
-        rel = anchor.attrib.get("rel", "").lower()
         if is_pagination_anchor(text, rel, target, url):
             found.pagination.append(target)
         elif looks_like_article_url(target):
@@ -88,7 +95,7 @@ def page_links(page: Selector, url: str, site: str) -> PageLinks:
         else:
             found.others.append(target)
     for link in page.css('link[rel="next"]::attr(href)').getall():
-        target = _absolute(page, url, link)
+        target = _absolute(url, link)
         if target and same_site(target, site) and canonical_url(target) not in seen:
             found.pagination.append(canonical_url(target))
     found.feeds = feed_links(page, url)
@@ -101,7 +108,7 @@ def feed_links(page: Selector, url: str) -> list[str]:
         '//link[contains(@rel, "alternate")][contains(@type, "rss") or contains(@type, "atom")'
         ' or contains(@type, "xml")]/@href'
     ).getall()
-    return [u for u in (_absolute(page, url, h) for h in hrefs) if u]
+    return [u for u in (_absolute(url, h) for h in hrefs) if u]
 
 
 def continuation_pages(page: Selector, url: str, article_url: str) -> tuple[str | None, str | None]:
@@ -110,24 +117,20 @@ def continuation_pages(page: Selector, url: str, article_url: str) -> tuple[str 
     A next page continues the same article: its URL extends the article's
     (`/read/1/slug/2`, `/slug/2/`, `?page=2`) and is not a listing.
     """
-    stem = canonical_url(article_url).rstrip("/")
+    stem = canonical_url(article_url).rstrip("/").split("?")[0]
     current = canonical_url(url)
     show_all = None
     next_page = None
-    for anchor in page.css("a[href]"):
-        target = _absolute(page, url, anchor.attrib["href"])
-        if target is None:
-            continue
+    for target, text, rel in anchors(page, url):
+        if not target.startswith(stem.split("://", 1)[0]) or stem.split("://", 1)[1] not in target:
+            continue  # cheap test before canonicalising: not this article's URL
         target = canonical_url(target)
-        text = " ".join(anchor.css("::text").getall()).strip()
-        query = dict(parse_qsl(urlsplit(target).query))
-        continues = target.rstrip("/").startswith(stem.split("?")[0]) and target != current
+        continues = target.rstrip("/").startswith(stem) and target != current
         if not continues or is_listing_url(target):
             continue
+        query = dict(parse_qsl(urlsplit(target).query))
         if any(query.get(k) == "all" for k in PAGE_QUERY_KEYS) or SHOW_ALL_WORDS.search(text):
             show_all = show_all or target
-        elif next_page is None and (
-            "next" in anchor.attrib.get("rel", "").split() or NEXT_WORDS.match(text)
-        ):
+        elif next_page is None and ("next" in rel.split() or NEXT_WORDS.match(text)):
             next_page = target
     return show_all, next_page

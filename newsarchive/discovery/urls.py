@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
@@ -28,8 +29,9 @@ def strip_tracking(url: str) -> str:
     return url_query_cleaner(url, keep, remove=False, keep_fragments=False)
 
 
+@lru_cache(maxsize=65536)
 def canonical_url(url: str) -> str:
-    """The form under which a URL is requested and stored."""
+    """The form under which a URL is requested and stored (cached: menus repeat on every page)."""
     return canonicalize_url(strip_tracking(url.strip()))
 
 

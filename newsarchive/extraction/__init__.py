@@ -6,7 +6,7 @@
 
 from .overrides import SiteOverrides
 from .page import extract_raw
-from .pages import merge_pages
+from .pages import extract_raw_pages, merge_pages
 from .raw import RawArticle
 
-__all__ = ["RawArticle", "SiteOverrides", "extract_raw", "merge_pages"]
+__all__ = ["RawArticle", "SiteOverrides", "extract_raw", "extract_raw_pages", "merge_pages"]

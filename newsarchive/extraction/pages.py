@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
+from .overrides import SiteOverrides
+from .page import extract_raw
 from .raw import RawArticle
 
 
@@ -23,3 +26,11 @@ def merge_pages(raws: list[RawArticle]) -> RawArticle:
                 seen.add(block)
                 blocks.append(block)
     return replace(raws[0], blocks=blocks, next_page=None)
+
+
+def extract_raw_pages(
+    pages: Sequence[tuple[str, str | bytes]], overrides: SiteOverrides | None = None
+) -> RawArticle:
+    """What a story saved as one or more pages says: each (url, html) extracted, then merged."""
+    raws = [extract_raw(html, url, overrides) for url, html in pages]
+    return raws[0] if len(raws) == 1 else merge_pages(raws)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..extraction import extract_raw, merge_pages
+from ..extraction import extract_raw_pages
 from ..extraction.overrides import SiteOverrides
 from ..items import FetchedArticle
 
@@ -23,6 +23,5 @@ class ExtractPipeline:
     def process_item(self, item: FetchedArticle) -> FetchedArticle:
         if item.not_modified:
             return item
-        raws = [extract_raw(html, url, self.overrides) for url, html in item.pages]
-        item.raw = merge_pages(raws) if len(raws) > 1 else raws[0]
+        item.raw = extract_raw_pages(item.pages, self.overrides)
         return item

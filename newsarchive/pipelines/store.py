@@ -29,7 +29,7 @@ class StorePipeline:
         else:
             outcome = self.archive.store(
                 item.article,
-                html=item.pages[0][1] if len(item.pages) == 1 else None,
+                pages=item.pages,
                 etag=item.etag,
                 last_modified=item.last_modified,
                 crawl_id=crawl_id,

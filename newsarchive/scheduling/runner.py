@@ -44,7 +44,7 @@ def crawl_locked(
 
 def check_reachable(url: str, timeout: float = 20.0) -> None:
     """One request to the home page before Scrapy starts, so that a dead site is one clear line."""
-    request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": USER_AGENT})
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})  # GET: some servers mishandle HEAD
     try:
         urllib.request.urlopen(request, timeout=timeout).close()
     except urllib.error.HTTPError:

@@ -4,24 +4,20 @@ from __future__ import annotations
 
 import re
 
-import click
+from ..storage.search import MARK, SearchHit
 
-from ..storage.search import MARK
-
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")  # incl. bidi overrides
-
-
-def safe(text: str | None) -> str:
-    """Scraped text with terminal control characters removed (they could move the cursor or recolour)."""
-    return CONTROL.sub("", text or "")
+# Scraped text must never drive the terminal: drop C0/C1 controls and bidi overrides (our marks excepted).
+_CONTROL = re.compile("[\x00-\x01\x04-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+HIGHLIGHT = ("\x1b[1;33m", "\x1b[0m")
 
 
-def highlight(snippet: str, colour: bool) -> str:
-    """A snippet whose match marks become bold in a terminal, or [brackets] in a pipe."""
-    start, end = ("\x1b[1;33m", "\x1b[0m") if colour else ("[", "]")
-    parts = re.split(f"([{MARK[0]}{MARK[1]}])", " ".join(snippet.split()))
-    return "".join(start if p == MARK[0] else end if p == MARK[1] else safe(p) for p in parts)
+def clean(text: str | None) -> str:
+    """Text safe to print: control characters removed, whitespace runs collapsed."""
+    return " ".join(_CONTROL.sub("", text or "").replace(MARK[0], "").replace(MARK[1], "").split())
 
 
-def colour_wanted() -> bool:
-    return click.get_text_stream("stdout").isatty()
+def highlighted(hit: SearchHit, color: bool) -> str:
+    """The hit's snippet on one line, matches in bold yellow (a terminal) or [brackets] (a pipe)."""
+    snippet = " ".join(_CONTROL.sub("", hit.snippet).split())
+    start, end = HIGHLIGHT if color else ("[", "]")
+    return snippet.replace(MARK[0], start).replace(MARK[1], end)

@@ -184,14 +184,16 @@ class NewsSpider(scrapy.Spider):
         page = response.selector
         url = canonical_url(response.url)
         canonical = self.canonical_of(page, response.url)
+        article = self.is_article(page, url)
+        if article and canonical != url:
+            # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
+            yield from self.article_request(canonical)
+        elif article:
+            yield from self.follow_pages(response, url, [])
+        if article and self.incremental:
+            return  # known listings, feeds and sitemaps bring what is new; an article's links add nothing
         links = page_links(page, response.url, self.site)
-        if self.is_article(page, url):
-            if canonical != url:
-                # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
-                yield from self.article_request(canonical)
-            else:
-                yield from self.follow_pages(response, url, [])
-        else:
+        if not article:
             yield from self.follow_listing(response, links, url)
         if not self.incremental:
             yield from self.follow_links(response, links)

@@ -87,6 +87,11 @@ def _v2(db: sqlite_utils.Database) -> None:
         ("duplicate_of", "INTEGER REFERENCES articles(id) ON DELETE SET NULL ON UPDATE CASCADE"),
     ]:
         db.execute(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
+    # for Datasette's "published month" facet; computed, so it costs no storage
+    db.execute(
+        "ALTER TABLE articles ADD COLUMN published_month TEXT"
+        " GENERATED ALWAYS AS (substr(published, 1, 7)) VIRTUAL"
+    )
     db.execute("UPDATE articles SET changed = first_seen")
     db.execute("ALTER TABLE crawls ADD COLUMN extra TEXT")
     statements = [
@@ -150,7 +155,23 @@ def _v2(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Every page of a split article is kept (for `reparse`): `pages` keyed by (article, page)."""
+    for sql in (
+        "ALTER TABLE pages RENAME TO pages_v2",
+        """CREATE TABLE pages (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            page INTEGER NOT NULL DEFAULT 1,
+            url TEXT NOT NULL, fetched TEXT, compression TEXT NOT NULL, html BLOB NOT NULL,
+            PRIMARY KEY (article_id, page))""",
+        "INSERT INTO pages (article_id, page, url, fetched, compression, html)"
+        " SELECT article_id, 1, url, fetched, compression, html FROM pages_v2",
+        "DROP TABLE pages_v2",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 VERSION = len(MIGRATIONS)
 
 

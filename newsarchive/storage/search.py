@@ -26,6 +26,7 @@ CANDIDATES = 2000
 WEIGHTS = (10.0, 4.0, 1.0)  # title, caption, body
 MARK = ("\x02", "\x03")  # snippet highlight delimiters; scraped text never holds them
 _MARKS = re.compile("[\x02\x03]")
+_SNIPPET = "snippet(articles_fts, -1, :mark_start, :mark_end, '…', 24)"
 
 
 @dataclass(frozen=True)
@@ -71,33 +72,63 @@ def search(
         "source": source,
         "limit": limit,
         "candidates": CANDIDATES,
+        "mark_start": MARK[0],
+        "mark_end": MARK[1],
     }
     join = "JOIN articles a ON a.id = articles_fts.rowid AND a.source = :source" if source else ""
     matches = (
         f"FROM articles_fts {join} WHERE articles_fts MATCH :q"
         " AND articles_fts.rowid BETWEEN :lo AND :hi ORDER BY articles_fts.rowid DESC"
     )
-    if order == "newest":
-        sql = f"SELECT articles_fts.rowid, NULL {matches} LIMIT :limit"
-    else:
-        weights = ", ".join(map(str, WEIGHTS))
-        sql = (
-            f"SELECT id, score FROM (SELECT articles_fts.rowid AS id, bm25(articles_fts, {weights}) AS score"
-            f" {matches} LIMIT :candidates) ORDER BY score LIMIT :limit"
-        )
+    weights = ", ".join(map(str, WEIGHTS))
     try:
-        ranked = db.execute(sql, params).fetchall()
-        return [_hit(db, params["q"], article_id, score) for article_id, score in ranked]
+        if order == "newest":
+            sql = f"SELECT articles_fts.rowid, NULL, {_SNIPPET} {matches} LIMIT :limit"
+            ranked = db.execute(sql, params).fetchall()
+        else:
+            scored = db.execute(
+                f"SELECT id, score FROM (SELECT articles_fts.rowid AS id,"
+                f" bm25(articles_fts, {weights}) AS score {matches} LIMIT :candidates)"
+                " ORDER BY score LIMIT :limit",
+                params,
+            ).fetchall()
+            ranked = _with_snippets(db, params["q"], scored)
+        return _hits(db, ranked)
     except sqlite3.OperationalError as err:
         raise NewsarchiveError(f"cannot search for {query[:60]!r}: {err}") from None
 
 
-def _hit(db: sqlite_utils.Database, fts_query: str, article_id: int, score: float | None):
-    url, title, source, published, snippet = db.execute(
-        "SELECT a.url, a.title, a.source, a.published,"
-        " snippet(articles_fts, -1, ?, ?, '…', 24)"
-        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
-        [*MARK, fts_query, article_id],
-    ).fetchone()
-    return SearchHit(article_id, url, title, source, published, snippet, score)
+def _with_snippets(db: sqlite_utils.Database, fts_query: str, scored: list[tuple]) -> list[tuple]:
+    """Snippets for the best hits from one more pass over their rowid range.
+
+    One query, not one per hit: each MATCH re-reads the doclists (and a long prefix with no
+    prefix index re-merges every term it covers), so per-hit queries cost 20 full passes.
+    """
+    if not scored:
+        return []
+    ids = {f"id{n}": article_id for n, (article_id, _) in enumerate(scored)}
+    marks = ", ".join(f":{name}" for name in ids)
+    snippets = dict(
+        db.execute(
+            f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN {_SNIPPET} END FROM articles_fts"
+            " WHERE articles_fts MATCH :q AND rowid BETWEEN :lo AND :hi",
+            {**ids, "q": fts_query, "lo": min(ids.values()), "hi": max(ids.values()),
+             "mark_start": MARK[0], "mark_end": MARK[1]},
+        ).fetchall()
+    )
+    return [(article_id, score, snippets.get(article_id)) for article_id, score in scored]
+
+
+def _hits(db: sqlite_utils.Database, ranked: list[tuple]) -> list[SearchHit]:
+    marks = ", ".join("?" * len(ranked))
+    articles = {
+        row[0]: row[1:]
+        for row in db.execute(
+            f"SELECT id, url, title, source, published FROM articles WHERE id IN ({marks})",
+            [article_id for article_id, _, _ in ranked],
+        )
+    }
+    return [
+        SearchHit(article_id, *articles[article_id], snippet or "", score)
+        for article_id, score, snippet in ranked
+    ]

@@ -1,0 +1,297 @@
+"""Archive benchmark: ingest rate, search latency, size and memory at up to a million articles.
+
+Usage: python bench/bench_archive.py [--articles N] [--dir DIR] [--queries 200]
+
+Builds the same synthetic archive twice, through `Archive.store_many` and through a plain
+sqlite-utils `insert_all` + `enable_fts` (the baseline), then runs the same realistic
+queries on both, best-first and newest-first, and prints a table with the ratio to the
+baseline. Text is Indonesian-like: real function and news words at the top of a Zipf
+distribution, then generated words built from Indonesian syllables and affixes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import numpy as np
+import sqlite_utils
+
+from newsarchive.article import Article
+from newsarchive.storage import Archive
+from newsarchive.storage.query import to_fts
+
+COMMON = """yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena tersebut
+bisa ada mereka lebih sudah atau telah oleh kata tahun kami harus sebagai masyarakat
+pemerintah kota daerah warga polisi kabupaten provinsi bupati gubernur presiden jakarta desa
+kecamatan banjir jalan rumah sakit sekolah pendidikan ekonomi harga pasar petani nelayan
+bencana gempa kebakaran korban pembangunan anggaran dana bantuan sosial kesehatan dinas kepala
+ketua dprd partai pemilu kampanye calon suara hasil rapat kegiatan program masjid gereja
+pelabuhan bandara kapal laut hujan longsor tanah air listrik pln pertamina minyak bensin solar
+palu makassar manado kendari gorontalo mamuju ambon ternate sulawesi maluku papua kalimantan
+tengah selatan utara barat timur pasien dokter perawat puskesmas vaksin covid siswa guru
+mahasiswa universitas kampus kejaksaan pengadilan hakim terdakwa korupsi tersangka kasus
+penyidik operasi narkoba sabu pencurian pembunuhan kecelakaan lalu lintas sepeda motor mobil
+truk jembatan proyek kontraktor investasi tambang nikel emas sawit perkebunan hutan sungai
+danau pantai wisata festival budaya adat tari musik olahraga sepak bola atlet pertandingan
+juara menang kalah gol stadion""".split()
+ONSETS = ["", "b", "d", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "w", "ng", "ny"]
+VOWELS = ["a", "a", "i", "u", "e", "o"]
+PREFIXES = ["", "", "me", "mem", "men", "meng", "ber", "di", "ter", "pe", "pen", "ke", "se"]
+SUFFIXES = ["", "", "", "kan", "an", "nya", "i", "lah"]
+VOCABULARY = 60_000
+SOURCES = [f"Kabar {name}" for name in (
+    "Palu", "Sulteng", "Makassar", "Manado", "Kendari", "Gorontalo", "Mamuju", "Ambon",
+    "Ternate", "Jayapura", "Sorong", "Kupang", "Mataram", "Denpasar", "Banjarmasin",
+    "Samarinda", "Pontianak", "Balikpapan", "Luwuk", "Poso",
+)]  # fmt: skip
+START = datetime(2021, 1, 1, tzinfo=timezone(timedelta(hours=8)))
+SPAN_SECONDS = 3 * 365 * 86400
+BODY_WORDS = 400
+
+
+def vocabulary(rng: random.Random) -> list[str]:
+    """Real words first (most frequent), then generated Indonesian-looking words."""
+    words, seen = list(COMMON), set(COMMON)
+    while len(words) < VOCABULARY:
+        stem = "".join(rng.choice(ONSETS) + rng.choice(VOWELS) for _ in range(rng.randint(2, 3)))
+        word = rng.choice(PREFIXES) + stem + rng.choice(SUFFIXES)
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+class Corpus:
+    """A deterministic stream of N synthetic articles in publication order."""
+
+    def __init__(self, n: int, seed: int = 1) -> None:
+        self.n = n
+        self.words = np.array(vocabulary(random.Random(seed)), dtype=object)
+        weights = 1.0 / np.arange(1, VOCABULARY + 1) ** 1.05
+        self.cumulative = np.cumsum(weights / weights.sum())
+        self.seed = seed
+
+    def sample(self, rng: np.random.Generator, count: int) -> np.ndarray:
+        picks = np.searchsorted(self.cumulative, rng.random(count))
+        return self.words[np.minimum(picks, VOCABULARY - 1)]
+
+    def articles(self) -> Iterator[Article]:
+        rng = np.random.default_rng(self.seed)
+        step = SPAN_SECONDS / self.n
+        for i in range(self.n):
+            words = self.sample(rng, BODY_WORDS + 20)
+            body = words[20:]
+            paragraphs = [" ".join(body[j : j + 80]).capitalize() + "." for j in range(0, BODY_WORDS, 80)]
+            published = START + timedelta(seconds=int(i * step + rng.integers(0, max(1, step))))
+            source = SOURCES[int(rng.integers(0, len(SOURCES)))]
+            yield Article(
+                url=f"https://{source.split()[1].lower()}.example.id/berita/{i}",
+                source=source,
+                title=" ".join(words[:8]).capitalize(),
+                caption=" ".join(words[8:20]).capitalize(),
+                body="\n\n".join(paragraphs),
+                authors=["RED"],
+                published=published.isoformat(),
+                section="Daerah",
+                tags=[],
+                language="id",
+            )
+
+
+def plain_rows(corpus: Corpus) -> Iterator[dict]:
+    for article in corpus.articles():
+        row = article.to_dict()
+        for name in ("authors", "tags", "editors"):
+            row[name] = ",".join(row[name])
+        yield row
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def progress(label: str, done: int, total: int, started: float) -> None:
+    rate = done / max(time.perf_counter() - started, 1e-9)
+    print(f"  {label}: {done:,}/{total:,} ({rate:,.0f}/s)", file=sys.stderr, flush=True)
+
+
+class Counted:
+    """Wraps the article stream: prints progress, and times generation so it can be excluded."""
+
+    def __init__(self, items: Iterator, label: str, total: int) -> None:
+        self.items, self.label, self.total = iter(items), label, total
+        self.generating = 0.0
+
+    def __iter__(self) -> Iterator:
+        started = time.perf_counter()
+        for i in range(1, self.total + 1):
+            before = time.perf_counter()
+            item = next(self.items)
+            self.generating += time.perf_counter() - before
+            if i % 50_000 == 0:
+                progress(self.label, i, self.total, started)
+            yield item
+
+
+def queries(corpus: Corpus, count: int, rng: random.Random) -> list[dict]:
+    """Realistic queries: one word, two words, phrase, prefix, with source or date filter."""
+    content = [w for w in corpus.words[:5000] if len(w) > 3][100:]  # news words, not stopwords
+    sample_article = next(iter(Corpus(1, seed=99).articles()))
+    body_words = sample_article.body.replace(".", "").lower().split()
+    kinds = ["word", "two", "phrase", "prefix", "source", "date"]
+    made = []
+    for i in range(count):
+        kind = kinds[i % len(kinds)]
+        word = rng.choice(content)
+        query = {"kind": kind, "q": word}
+        if kind == "two":
+            query["q"] = f"{word} {rng.choice(content)}"
+        elif kind == "phrase":
+            # a phrase that occurs: two adjacent words of a generated body
+            j = rng.randrange(len(body_words) - 1)
+            query["q"] = f'"{body_words[j]} {body_words[j + 1]}"'
+        elif kind == "prefix":
+            query["q"] = word[: rng.randint(3, 5)] + "*"
+        elif kind == "source":
+            query["source"] = rng.choice(SOURCES)
+        elif kind == "date":
+            day = START + timedelta(days=rng.randrange(3 * 365 - 31))
+            query["since"] = day.date().isoformat()
+            query["until"] = (day + timedelta(days=30)).date().isoformat()
+        made.append(query)
+    return made
+
+
+def ours(archive: Archive, query: dict, order: str) -> int:
+    return len(
+        archive.search(
+            query["q"], source=query.get("source"), since=query.get("since"),
+            until=query.get("until"), order=order,
+        )
+    )  # fmt: skip
+
+
+def plain(db: sqlite_utils.Database, query: dict, order: str) -> int:
+    """The same query on the baseline through sqlite-utils' own `search` (bm25 or date)."""
+    where, args = [], {}
+    if "source" in query:
+        where.append("source = :source")
+        args["source"] = query["source"]
+    if "since" in query:
+        where.append("published >= :since AND published < :until")
+        args.update(since=query["since"], until=query["until"] + "T23:59:59")
+    results = db["articles"].search(
+        to_fts(query["q"]),
+        order_by="published desc" if order == "newest" else None,
+        columns=["url", "title", "source", "published"],
+        limit=20,
+        where=" AND ".join(where) or None,
+        where_args=args or None,
+    )
+    return len(list(results))
+
+
+def latencies(run, target, qs: list[dict], order: str) -> list[float]:
+    out = []
+    for query in qs:
+        started = time.perf_counter()
+        run(target, query, order)
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def db_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--dir", type=Path, help="where to build the databases (kept)")
+    args = parser.parse_args()
+    n = args.articles
+    workdir = args.dir or Path(tempfile.mkdtemp(prefix="bench-archive-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    ours_path, plain_path = workdir / "ours.db", workdir / "plain.db"
+    for path in (ours_path, plain_path):
+        for file in path.parent.glob(path.name + "*"):
+            file.unlink()
+    corpus = Corpus(n)
+    print(f"archive benchmark: {n:,} articles, {args.queries} queries, in {workdir}", file=sys.stderr)
+
+    started = time.perf_counter()
+    stream = Counted(corpus.articles(), "Archive.store_many", n)
+    with Archive(ours_path) as archive:
+        archive.store_many(stream)
+        archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ours_s, ours_gen = time.perf_counter() - started, stream.generating
+    ours_peak = peak_mb()
+
+    started = time.perf_counter()
+    stream = Counted(plain_rows(corpus), "plain insert_all", n)
+    baseline = sqlite_utils.Database(plain_path)
+    baseline["articles"].insert_all(stream)
+    print("  plain enable_fts ...", file=sys.stderr, flush=True)
+    baseline["articles"].enable_fts(["title", "caption", "body"])
+    plain_s, plain_gen = time.perf_counter() - started, stream.generating
+    plain_peak = peak_mb()
+
+    qs = queries(corpus, args.queries, random.Random(7))
+    results = {}
+    with Archive(ours_path, create=False) as archive:
+        for order in ("best", "newest"):
+            latencies(ours, archive, qs[:10], order)  # warm the page cache
+            results[("ours", order)] = latencies(ours, archive, qs, order)
+    for order in ("best", "newest"):
+        latencies(plain, baseline, qs[:10], order)
+        results[("plain", order)] = latencies(plain, baseline, qs, order)
+
+    ours_rate, plain_rate = n / (ours_s - ours_gen), n / (plain_s - plain_gen)
+    lines = [
+        f"| measure | newsarchive | plain sqlite-utils | ratio |",
+        f"|---|---:|---:|---:|",
+        f"| ingest, articles/s (generation excluded) | {ours_rate:,.0f} | {plain_rate:,.0f} | {ours_rate / plain_rate:.2f} |",
+        f"| ingest wall time incl. generation, s | {ours_s:,.0f} | {plain_s:,.0f} | {ours_s / plain_s:.2f} |",
+    ]  # fmt: skip
+    for order in ("best", "newest"):
+        for p in (50, 95):
+            mine, base = percentile(results[("ours", order)], p), percentile(results[("plain", order)], p)
+            lines.append(f"| search {order}-first p{p}, ms | {mine:.1f} | {base:.1f} | {mine / base:.3f} |")
+    ours_size, plain_size = db_size(ours_path), db_size(plain_path)
+    lines += [
+        f"| database bytes per article | {ours_size / n:,.0f} | {plain_size / n:,.0f} | {ours_size / plain_size:.2f} |",
+        f"| peak memory after ingest, MB | {ours_peak:,.0f} | {plain_peak:,.0f} | |",
+    ]  # fmt: skip
+    by_kind = []
+    for order in ("best", "newest"):
+        for kind in ("word", "two", "phrase", "prefix", "source", "date"):
+            values = [t for t, q in zip(results[("ours", order)], qs) if q["kind"] == kind]
+            by_kind.append(f"{order}/{kind} p50 {statistics.median(values):.1f} p95 {percentile(values, 95):.1f}")
+    print(f"\n{n:,} articles, {len(qs)} queries, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC")
+    print(platform.platform(), "|", subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip(), "cores")
+    print("\n".join(lines))
+    print("\nnewsarchive latency by query kind (ms): " + "; ".join(by_kind))
+    if args.dir is None:
+        shutil.rmtree(workdir)
+
+
+if __name__ == "__main__":
+    main()

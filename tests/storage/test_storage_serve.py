@@ -1,0 +1,127 @@
+"""`newsarchive serve`: Datasette over the archive, checked over HTTP and in a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+STORY = " ".join(f"Kalimat {i}: banjir bandang menerjang Kabupaten Sigi malam tadi." for i in range(12))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from newsarchive.article import Article
+    from newsarchive.storage import Archive
+
+    path = tmp_path_factory.mktemp("serve") / "archive.db"
+    with Archive(path) as archive:
+        for n, source in enumerate(["Kabar Sigi", "Radar Palu"], 1):
+            archive.store(Article(
+                url=f"https://{source.split()[1].lower()}.example.id/{n}", source=source,
+                title=f"Banjir bandang di Sigi <script>alert({n})</script>",
+                caption="Rumah warga tertimbun lumpur", body=STORY if n == 1 else "PALU - " + STORY,
+                published=f"2024-05-0{n}T10:00:00+08:00", section="Daerah",
+            ))  # fmt: skip
+        archive.store(Article(url="https://sigi.example.id/1", source="Kabar Sigi",
+                              title="Banjir bandang di Sigi (diperbarui)", body=STORY,
+                              caption="Rumah warga tertimbun lumpur",
+                              published="2024-05-01T10:00:00+08:00"))  # fmt: skip
+    port = free_port()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "newsarchive"), "serve", "--db", str(path),
+         "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            get(base + "/-/versions.json")
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        process.kill()
+        pytest.fail(f"serve did not start: {process.communicate()[1].decode()[-500:]}")
+    yield base
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_articles_newest_first_with_facets(server):
+    data = json.loads(get(server + "/archive/articles.json?_shape=objects"))
+    assert [row["source"] for row in data["rows"]] == ["Radar Palu", "Kabar Sigi"]
+    assert set(data["facet_results"]) >= {"source", "section", "published_month"}
+
+
+def test_search_box_and_canned_queries(server):
+    found = json.loads(get(server + "/archive/articles.json?_search=lumpur&_shape=objects"))
+    assert len(found["rows"]) == 2
+    hostile = json.loads(get(server + '/archive/articles.json?_search=%22title:(NEAR&_shape=objects'))
+    assert hostile["rows"] == []
+    search = json.loads(get(server + "/archive/search.json?q=lumpur&source=Radar+Palu&since=&until=&_shape=objects"))
+    assert [row["source"] for row in search["rows"]] == ["Radar Palu"]
+    assert "«lumpur»" in search["rows"][0]["snippet"]
+    syndicated = json.loads(get(server + "/archive/syndicated.json?_shape=objects"))
+    assert syndicated["rows"][0]["outlets"] == 2
+    revisions = json.loads(get(server + "/archive/revisions_of_article.json?url=https://sigi.example.id/1&_shape=objects"))
+    assert [row["version"].split()[0] for row in revisions["rows"]] == ["current", "revision"]
+    per_day = json.loads(get(server + "/archive/articles_per_source_per_day.json?source=&since=&until=&_shape=objects"))
+    assert len(per_day["rows"]) == 2
+
+
+def test_read_only(server):
+    request = urllib.request.Request(server + "/archive/-/query", data=b"sql=delete+from+articles")
+    with pytest.raises(urllib.error.HTTPError):
+        urllib.request.urlopen(request, timeout=10)
+    assert len(json.loads(get(server + "/archive/articles.json"))["rows"]) == 2
+
+
+def chromium_dom(url: str) -> str:
+    """The page's DOM after load, from Debian's chromium driven headless."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing and `make browser` could not install it")
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
+             "--dump-dom", url],
+            capture_output=True, text=True, timeout=90,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-500:]
+    return done.stdout
+
+
+def test_browser_articles_page_search_and_highlight(server):
+    page = chromium_dom(server + "/archive/articles")
+    assert "Articles" in page and "Radar Palu" in page
+    assert 'href="https://palu.example.id/2"' in page  # the url is a link
+    assert "<script>alert(" not in page  # scraped HTML stays escaped
+    assert "&lt;script&gt;alert(" in page
+    results = chromium_dom(server + "/archive/articles?_search=lumpur")
+    assert "search matches" in results
+    assert "https://palu.example.id/2" in results and "https://sigi.example.id/1" in results
+    searched = chromium_dom(server + "/archive/search?q=bandang&source=&since=&until=")
+    assert "«bandang»" in searched
