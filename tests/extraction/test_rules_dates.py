@@ -101,3 +101,9 @@ def test_date_in_a_language_without_rule_table(page):
 def test_unclassed_date_starting_with_a_day_name(page):
     html = page(meta_line='<span>Sabtu, 03 September 2022 | 14:05 WIB</span>').replace('<div class="meta">', "<div>")
     assert extract_article(html, URL_ID).published == "2022-09-03T14:05:00+07:00"
+
+
+def test_naive_time_on_a_us_english_page_is_eastern(page):
+    head = '<meta property="article:published_time" content="2024-04-25T04:21:02">'
+    html = page(head=head, lang="en-US")
+    assert extract_article(html, "https://magazine.example.com/a/1").published == "2024-04-25T04:21:02-04:00"

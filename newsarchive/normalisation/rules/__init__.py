@@ -55,6 +55,7 @@ COUNTRY_ZONES = {
     "ca": "America/Toronto", "br": "America/Sao_Paulo", "ar": "America/Argentina/Buenos_Aires",
     "mx": "America/Mexico_City", "il": "Asia/Jerusalem", "hu": "Europe/Budapest",
     "ro": "Europe/Bucharest", "lu": "Europe/Luxembourg", "li": "Europe/Vaduz",
+    "us": "America/New_York",  # most US newsrooms date in Eastern time
 }
 
 # Language -> country, for pages on generic TLDs whose `<html lang>` has no region.
