@@ -1,4 +1,4 @@
-"""Publication and modification dates, always with a UTC offset.
+"""Publication and modification dates, always with a UTC offset (a bare day: its midnight).
 
 Order of trust: structured data, then `<time datetime>` and date-classed
 elements in the article's own header, then the visible text there. A wall-clock
@@ -202,7 +202,15 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: 
     if published is None and now is not None:
         published = next((p for p in (parse_relative(t, now) for t in texts) if p), None)
     modified = first("dateModified", MODIFIED_META)
-    return published, modified
+    return _with_offset(published, zone), _with_offset(modified, zone)
+
+
+def _with_offset(value: str | None, zone: timezone | ZoneInfo | None) -> str | None:
+    """A bare day as the start of that day in the site's zone: the archive's dates always
+    carry an offset, and a day's start keeps the day right wherever it is read."""
+    if value is None or len(value) != 10:
+        return value
+    return _localise(datetime.fromisoformat(value), zone)
 
 
 def _other_language(texts: list[str], language: str | None, zone: timezone | ZoneInfo | None) -> str | None:

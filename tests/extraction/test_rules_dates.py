@@ -27,8 +27,13 @@ def test_visible_date_with_named_zone(page, visible, expected):
     assert article.published == expected
 
 
-def test_day_only_date_stays_a_day():
+def test_day_only_date_stays_a_day_when_parsed():
     assert parse_visible("3 Sep 2022", None) == "2022-09-03"
+
+
+def test_day_only_date_on_page_is_midnight_in_the_site_zone(page):
+    html = page(meta_line='<span class="date">3 Sep 2022</span>')
+    assert extract_article(html, URL_ID).published == "2022-09-03T00:00:00+07:00"
 
 
 def test_no_zone_named_uses_site_country(page):
