@@ -6,8 +6,8 @@ import re
 
 from .rules import NOT_PEOPLE, alternation
 
-_AUTHOR_LABEL = re.compile(rf"^\W*(?:{alternation('AUTHOR_LABELS')})\b\s*:?\s*", re.I)
-_EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})\b\s*:?\s*", re.I)
+_AUTHOR_LABEL = re.compile(rf"^\W*(?:{alternation('AUTHOR_LABELS')})(?!\w)\s*:?\s*", re.I)
+_EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})(?!\w)\s*:?\s*", re.I)
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s{3,}|\n")
 _SPLIT = re.compile(rf"\s*(?:[,;]|\s(?:{alternation('NAME_JOINERS')})\s)\s*", re.I)
 _EMAIL = re.compile(r"\S+@\S+")

@@ -19,12 +19,14 @@ def test_tribun_layout():
 <div class="ringkasan">Pedagang mengeluhkan pasokan yang seret.</div>
 <div id="penulis">Penulis: Rina Putri | Editor: Budi Santoso</div>
 <time class="grey">Sabtu, 3 September 2022 14:05 WIB</time>
-<div class="side-article txt-article"><p>SRIPOKU.COM, PALEMBANG - {STORY[0]}</p>
+<div class="side-article txt-article"><p>Laporan Wartawan Sripoku.com, Dedi Kurniawan</p>
+<p>SRIPOKU.COM, PALEMBANG - {STORY[0]}</p>
 <p><strong>Baca juga: Pasar Murah Dibuka</strong></p>{body}
 <p>Artikel ini telah tayang di Sripoku.com dengan judul Harga Cabai Naik</p></div></div></body></html>"""
     article = extract_article(html, TRIBUN_URL)
     assert article.paragraphs == ["Pedagang mengeluhkan pasokan yang seret.", f"SRIPOKU.COM, PALEMBANG - {STORY[0]}"] + STORY[1:]
-    assert (article.authors, article.editors) == (["Rina Putri"], ["Budi Santoso"])
+    assert (article.authors, article.editors) == (["Rina Putri", "Dedi Kurniawan"], ["Budi Santoso"])
+    assert "Laporan Wartawan" not in article.body
     assert (article.dateline, article.source) == ("PALEMBANG", "Sripoku.com")
     assert article.published == "2022-09-03T14:05:00+07:00"
 

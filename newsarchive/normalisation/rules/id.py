@@ -44,7 +44,9 @@ FOOTERS = [r"Artikel ini (?:telah )?(?:tayang|terbit|dipublikasikan) di\b",
 CREDIT_PREFIXES = [r"Foto", r"Sumber\s+foto", r"Fotografer"]
 CREDIT_ONLY = [r"Ilustrasi", r"Istimewa", r"Ist"]
 
-AUTHOR_LABELS = [r"Penulis", r"Pewarta", r"Reporter", r"Wartawan", r"Oleh", r"Laporan", r"Kontributor"]
+# "Laporan Wartawan Sripoku.com, Rina Putri": the outlet is part of the label.
+AUTHOR_LABELS = [r"Penulis", r"Pewarta", r"Reporter", r"Wartawan", r"Oleh", r"Kontributor",
+                 r"Laporan\s+(?:Wartawan|Reporter|Kontributor)\s+[\w.-]+\s*,", r"Laporan"]
 EDITOR_LABELS = [r"Editor", r"Redaktur", r"Penyunting"]
 NAME_JOINERS = [r"dan"]
 NOT_PEOPLE = ["redaksi", "tim redaksi", "admin", "humas"]
