@@ -202,10 +202,10 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: 
     if published is None and now is not None:
         published = next((p for p in (parse_relative(t, now) for t in texts) if p), None)
     modified = first("dateModified", MODIFIED_META)
-    return _with_offset(published, zone), _with_offset(modified, zone)
+    return with_offset(published, zone), with_offset(modified, zone)
 
 
-def _with_offset(value: str | None, zone: timezone | ZoneInfo | None) -> str | None:
+def with_offset(value: str | None, zone: timezone | ZoneInfo | None) -> str | None:
     """A bare day as the start of that day in the site's zone: the archive's dates always
     carry an offset, and a day's start keeps the day right wherever it is read."""
     if value is None or len(value) != 10:

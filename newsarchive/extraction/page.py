@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import datetime
+from zoneinfo import ZoneInfo
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -13,7 +14,7 @@ from lxml.html import HtmlElement
 
 from .bylines import declared_authors, visible_bylines
 from .content import Content, extract_content, lead_blocks, read_blocks
-from .dates import find_dates, parse_iso, site_zone
+from .dates import find_dates, parse_iso, site_zone, with_offset
 from .decode import decode_html
 from .embedded import embedded_body, script_payloads
 from .dom import clean
@@ -160,7 +161,8 @@ def _next_page(doc: HtmlElement, url: str) -> str | None:
     return None
 
 
-def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides, zone) -> None:
+def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides,
+                     zone: ZoneInfo | None) -> None:
     """Fields picked by a site's own selectors replace the generic guesses."""
     for name in ("title", "caption", "photo_credit", "section"):
         texts = overrides.texts(doc, name)
@@ -171,7 +173,7 @@ def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides
     for name in ("published", "modified"):
         texts = overrides.texts(doc, name)
         if texts:
-            setattr(raw, name, parse_iso(texts[0], zone))
+            setattr(raw, name, with_offset(parse_iso(texts[0], zone), zone))
     if overrides.body:
         elements = [el for el in overrides.select(doc, "body") if isinstance(el, HtmlElement)]
         raw.blocks = read_blocks(elements, {raw.title} if raw.title else set())

@@ -109,3 +109,9 @@ def test_body_of_text_separated_by_double_breaks(story):
     html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><h1>Jalan Rusak</h1>"
             f"<div class='isi'>{body}</div></body></html>")
     assert extract_article(html, URL).paragraphs == story
+
+
+def test_override_date_is_read_with_the_site_zone(page):
+    html = page(meta_line='<span class="tgl">03/09/2022 14:05</span>')
+    overrides = SiteOverrides.from_dict({"published": "span.tgl"})
+    assert extract_article(html, URL, overrides).published == "2022-09-03T14:05:00+07:00"
