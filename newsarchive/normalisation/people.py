@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .rules import NOT_PEOPLE, alternation
+from .rules import NOT_PEOPLE, ROLE_WORDS, alternation
 
 _AUTHOR_LABEL = re.compile(rf"^\W*(?:{alternation('AUTHOR_LABELS')})(?!\w)\s*:?\s*", re.I)
 _EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})(?!\w)\s*:?\s*", re.I)
@@ -31,7 +31,7 @@ def _squash(text: str) -> str:
 
 def _is_person(name: str, not_people: set[str]) -> bool:
     folded = name.casefold()
-    if folded in NOT_PEOPLE or len(name) < 2:
+    if folded in NOT_PEOPLE or len(name) < 2 or set(folded.split()) & ROLE_WORDS:
         return False
     squashed = _squash(name)
     if any(squashed == _squash(org) or (len(_squash(org)) > 2 and squashed.startswith(_squash(org)))

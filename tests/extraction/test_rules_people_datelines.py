@@ -48,11 +48,12 @@ def test_dateline_paragraph_stays_in_body_and_outlet_names_source(page, story):
     (["Par Marie Dupont et Jean Martin"], ["Marie Dupont", "Jean Martin"], []),
     (["신현주 기자"], ["신현주"], []),
     (["Laporan Wartawan Sripoku.com, Dedi Kurniawan"], ["Dedi Kurniawan"], []),
+    (["Jane Doe, Senior Correspondent"], ["Jane Doe"], []),
     (["Door Jan de Vries en Piet Jansen"], ["Jan de Vries", "Piet Jansen"], []),
     (["Av Ingrid Nilsen og Kari Holm"], ["Ingrid Nilsen", "Kari Holm"], []),
 ], ids=["penulis-editor", "oleh-dan", "by-and", "comma", "reporter-redaktur", "redaksi", "email",
         "follow", "publisher-name",
-        "byline-leaves-with-noise", "agency-initials", "fr-par-et", "ko-reporter-title", "laporan-wartawan", "nl-door-en",
+        "byline-leaves-with-noise", "agency-initials", "fr-par-et", "ko-reporter-title", "laporan-wartawan", "role-after-name", "nl-door-en",
         "no-av-og"])
 def test_people_split(raw, authors, editors):
     assert split_people(raw, {"Warta Contoh"}) == (authors, editors)

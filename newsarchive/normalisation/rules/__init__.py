@@ -39,6 +39,7 @@ MONTHS: dict[str, int] = merged_map("MONTHS")
 TIME_ZONES: dict[str, float] = merged_map("TIME_ZONES")
 DAYS: list[str] = merged("DAYS")
 NOT_PEOPLE: set[str] = set(merged("NOT_PEOPLE"))
+ROLE_WORDS: set[str] = set(merged("ROLE_WORDS"))
 
 # Country-code TLD -> IANA zone, for pages whose dates carry no offset at all.
 COUNTRY_ZONES = {

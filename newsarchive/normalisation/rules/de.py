@@ -36,4 +36,7 @@ CREDIT_ONLY: list[str] = []
 AUTHOR_LABELS = [r"Von", r"Autorin/Autor", r"Autorinnen", r"Autoren", r"Autor", r"Autorin", r"Text"]
 EDITOR_LABELS = [r"Redaktion", r"Bearbeitet von"]
 NAME_JOINERS = [r"und"]
+# Job titles: a byline part made of one of these is a role, not a name ("Senior Correspondent").
+ROLE_WORDS = ["redakteur", "redakteurin", "korrespondent", "korrespondentin", "volontär", "volontärin",
+              "reporterin", "autorin"]
 NOT_PEOPLE = ["redaktion", "online-redaktion", "nachrichtenredaktion", "folgen", "anhören"]

@@ -48,5 +48,8 @@ EDITOR_LABELS = [r"Editing by", r"Edited by", r"Editor"]
 NAME_JOINERS = [r"and", r"&"]
 # Newsroom labels, not people. News agencies (AP, Reuters, dpa) are kept: they are the
 # author of record of the stories they wrote.
+# Job titles: a byline part made of one of these is a role, not a name ("Senior Correspondent").
+ROLE_WORDS = ["correspondent", "reporter", "writer", "editor", "journalist", "columnist", "contributor",
+              "photographer", "producer", "intern", "staff"]
 NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor", "news desk",
               "web desk", "follow", "guest", "contributor", "unknown"]

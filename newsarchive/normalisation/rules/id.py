@@ -49,4 +49,6 @@ AUTHOR_LABELS = [r"Penulis", r"Pewarta", r"Reporter", r"Wartawan", r"Oleh", r"Ko
                  r"Laporan\s+(?:Wartawan|Reporter|Kontributor)\s+[\w.-]+\s*,", r"Laporan"]
 EDITOR_LABELS = [r"Editor", r"Redaktur", r"Penyunting"]
 NAME_JOINERS = [r"dan"]
+# Job titles: a byline part made of one of these is a role, not a name ("Senior Correspondent").
+ROLE_WORDS = ["wartawan", "koresponden", "kontributor", "redaktur", "jurnalis"]
 NOT_PEOPLE = ["redaksi", "tim redaksi", "admin", "humas"]
