@@ -1,12 +1,11 @@
-"""`extract_raw`: one lxml parse of a page, then every field read from it."""
+"""`extract_raw`: one lxml parse of a page, then every field read from it by its module."""
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import datetime
-from zoneinfo import ZoneInfo
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import lxml.html
 from lxml.etree import ParserError
@@ -23,13 +22,11 @@ from .overrides import SiteOverrides
 from .raw import RawArticle
 from .structured import Structured, names_of, parse_structured
 from .taxonomy import declared_section, find_section, find_tags
+from .titles import find_title
 
 # Less story text than this in the DOM means the page renders its body some other way.
 _MIN_BODY = 200
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_TITLE_SUFFIX = re.compile(r"(?:\s+[|–—\-*·•»:]\s+|\s*[：｜]\s*)([^|–—\-*·•»：｜]+?)\s*$")
-_TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
-_WORD = re.compile(r"\w+")
 NEXT_WORDS = re.compile(r"^\s*(?:selanjutnya|berikutnya|next|weiter|nächste seite|next page)\s*[›»>]*\s*$",
                         re.I)
 
@@ -42,63 +39,6 @@ def _parse(html: str) -> HtmlElement | None:
         return lxml.html.document_fromstring(html)
     except (ParserError, ValueError):
         return None
-
-
-def _similarity(a: str, b: str) -> float:
-    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
-    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-
-
-def _is_site_label(part: str, names: list[str], host: str) -> bool:
-    """Whether a `<title>`/og:title segment names the site or the section (or is a date or a byline)."""
-    words = _WORD.findall(part.lower())
-    if not words or len(words) > 6:
-        return False
-    if any(_similarity(part, name) >= 0.5 for name in names):
-        return True
-    labels = set(re.split(r"[.-]", host.lower().split(":")[0]))
-    return any(w in labels and len(w) > 2 for w in words) or "".join(words) in labels \
-        or all(w.isdigit() for w in words) or words[0] == "by"
-
-
-def _strip_site(title: str, names: list[str], host: str) -> str:
-    """A title without its ` - Site Name` / ` | Section | Site` parts; the headline is kept as written."""
-    while True:
-        found = _TITLE_SUFFIX.search(title)
-        if not found or not _is_site_label(found.group(1), names, host):
-            break
-        title = title[:found.start()].rstrip()
-    found = _TITLE_PREFIX.match(title)
-    if found and _is_site_label(found.group(1), names, host):
-        title = title[found.end():].lstrip()
-    return title
-
-
-def _title(doc: HtmlElement, data: Structured, names: list[str],
-           host: str) -> tuple[str | None, HtmlElement | None]:
-    """The headline, and the `<h1>` that shows it (the anchor of the article's header).
-
-    og:title is what publishers choose to show when shared, and the most reliable
-    across sites (the visible `<h1>` often carries a kicker); then JSON-LD's headline.
-    Without declarations: the `<h1>`, else `<title>` without the site name.
-    """
-    headline = data.ld("headline")
-    declared = [_strip_site(html.unescape(clean(t)), names, host)
-                for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
-                          data.first("twitter:title")) if t]
-    page_title = clean(doc.findtext(".//title"))
-    reference = declared[0] if declared else _strip_site(page_title, names, host) if page_title else ""
-    best, best_sim = None, -1.0
-    for h1 in doc.iter("h1"):
-        text = clean(h1.text_content())
-        if not text:
-            continue
-        sim = _similarity(text, reference) if reference else 0.5
-        if sim > best_sim:
-            best, best_sim = h1, sim
-    if best is not None and (not declared or clean(best.text_content()) == declared[0]):
-        return clean(best.text_content()), best
-    return (reference or None), best if best_sim >= 0.3 else None
 
 
 def _language(doc: HtmlElement, data: Structured) -> str | None:
@@ -200,7 +140,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw.page_title = clean(doc.findtext(".//title")) or None
     raw.language = _language(doc, data)
     labels = [name for name in (raw.site_name, declared_section(data)) if name]  # not part of a headline
-    raw.title, title_el = _title(doc, data, labels, raw.site or "")
+    raw.title, title_el = find_title(doc, data, labels, raw.site or "")
     body = doc.body if doc.find("body") is not None else doc
     content = extract_content(body, raw.title, title_el)
     if sum(len(b) for b in content.blocks) < _MIN_BODY:
