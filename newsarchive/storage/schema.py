@@ -13,9 +13,13 @@ from collections.abc import Callable
 import sqlite_utils
 
 FTS_COLUMNS = ("title", "caption", "body")
-# Diacritics folded, no stemmer (an English stemmer mangles Indonesian affixes); the prefix
-# indexes make the short prefixes users type (`ko*`, `pem*`) cheap.
-FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
+# Diacritics folded, no stemmer (an English stemmer mangles Indonesian affixes). The
+# 3-character prefix index makes the short prefixes users type (`pem*`) cheap; a 2-character
+# one would double the cost of indexing (every article holds every common 2-letter prefix).
+FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='3'"
+# Merge 16 segments at a time, not 4: a quarter less indexing work at ingest, for a few
+# more segments per query.
+FTS_AUTOMERGE = 16
 
 _ARTICLE_COLUMNS_V1 = """
     id INTEGER PRIMARY KEY,
@@ -149,6 +153,7 @@ def _v2(db: sqlite_utils.Database) -> None:
         "DROP TRIGGER articles_ad",
         "DROP TRIGGER articles_au",
         *_fts_sql(FTS_OPTIONS),
+        f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})",
         "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
     ]
     for sql in statements:
