@@ -2,7 +2,7 @@
 
 An archive made by an older version is upgraded in place when it is opened for writing;
 each step only adds or rebuilds, so no row is lost. `articles.id` is the publication-order
-key (see `rows.order_key`): full-text queries walk the index in rowid order, so newest-first
+key (see `rows.order_base`): full-text queries walk the index in rowid order, so newest-first
 search stops after the first matches instead of ranking every one.
 """
 
