@@ -111,8 +111,10 @@ def test_known_and_touch(archive, make_article):
     assert (page.etag, page.last_modified) == ("e1", "Wed, 01 May 2024 00:00:00 GMT")
     assert archive.known("other.example") == {}
     archive.db.execute("UPDATE articles SET last_seen = '2000-01-01T00:00:00+00:00'")
-    archive.touch(page.url)
+    crawl = archive.start_crawl("kabar.example.id")
+    archive.touch(page.url, crawl)
     assert archive.known("kabar.example.id")[page.url].last_seen > "2001"
+    assert archive.db.execute("SELECT crawl_id FROM articles").fetchall() == [(crawl,)]
 
 
 def test_crawls(archive):
