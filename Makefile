@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+EVAL_DIR ?= ../shared/eval/fundus-dev
 
 .PHONY: install test demo eval bench bench-extract bench-crawl bench-archive browser clean
 
@@ -29,5 +30,11 @@ bench-archive: install
 demo: install
 	$(BIN)/newsarchive demo --db data/archive.db
 
+eval: install
+	$(BIN)/newsarchive eval $(EVAL_DIR)
+
 clean:
 	rm -rf $(VENV) data/*.db data/*.db-* .pytest_cache
+
+bench-crawl: install
+	$(BIN)/python bench/bench_crawl.py --articles $(or $(ARTICLES),5000)

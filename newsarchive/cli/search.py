@@ -4,31 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from pathlib import Path
 
 import click
 
 from ..storage import Archive
-from ..storage.search import MARK, SearchHit
+from ..serving.terminal import clean, highlighted
 from .base import cli, db_option
-
-# Scraped text must never drive the terminal: drop C0/C1 controls (our marks excepted).
-_CONTROL = re.compile("[\x00-\x01\x04-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-HIGHLIGHT = ("\x1b[1;33m", "\x1b[0m")
-
-
-def clean(text: str | None) -> str:
-    """Text safe to print: control characters removed, whitespace runs collapsed."""
-    return " ".join(_CONTROL.sub("", text or "").replace(MARK[0], "").replace(MARK[1], "").split())
-
-
-def highlighted(hit: SearchHit, color: bool) -> str:
-    snippet = " ".join(_CONTROL.sub("", hit.snippet).split())
-    start, end = HIGHLIGHT if color else ("[", "]")
-    return snippet.replace(MARK[0], start).replace(MARK[1], end)
-
 
 @cli.command()
 @click.argument("query")

@@ -9,7 +9,7 @@ import click
 
 from ..storage import Archive
 from .base import cli, db_option
-from .search import clean
+from ..serving.terminal import clean
 
 
 @cli.command()

@@ -8,7 +8,7 @@ import io
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +23,7 @@ from .search import SearchHit, search
 from .sites import SiteRegistry
 
 CRAWL_COUNTS = ("requests", "new", "updated", "unchanged", "dropped", "errors")
-CRAWL_STATUSES = ("running", "finished", "failed", "interrupted")
+CRAWL_STATUSES = ("running", "finished", "stopped", "failed", "interrupted")  # stopped: at a limit the user set
 EXPORT_COLUMNS = (
     "url", "site", "source", "title", "caption", "photo_credit", "body", "authors",
     "published", "modified", "dateline", "section", "tags", "language", "editors", "summary",
@@ -59,6 +59,7 @@ class KnownPage:
     published: str | None
     modified: str | None
     last_seen: str | None
+    first_seen: str | None = None
 
 
 class Archive(SiteRegistry):
@@ -123,6 +124,7 @@ class Archive(SiteRegistry):
         article: Article,
         *,
         html: str | bytes | None = None,
+        pages: Sequence[tuple[str, str | bytes]] | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
         crawl_id: int | None = None,
@@ -130,11 +132,14 @@ class Archive(SiteRegistry):
         """Upsert one article by canonical URL: "new", "updated" or "unchanged".
 
         A changed article's previous version moves to `revisions` first; an unchanged one
-        only has `last_seen` (and its validators) moved.
+        only has `last_seen` (and its validators) moved. The raw page is `html`, or `pages`
+        ((url, html) in reading order) for a story split across pages.
         """
+        if html is not None:
+            pages = [(article.url, html)]
         with self.transaction():
             existing = self._existing([article.url]).get(article.url)
-            return self._store(article, existing, html, etag, last_modified, crawl_id)
+            return self._store(article, existing, pages, etag, last_modified, crawl_id)
 
     def store_many(self, articles: Iterable[Article], *, crawl_id: int | None = None) -> Counter:
         """Store many articles, `BATCH` to a transaction: the bulk path (imports, benchmarks)."""
@@ -168,7 +173,7 @@ class Archive(SiteRegistry):
         self,
         article: Article,
         existing: tuple[int, str, str | None] | None,
-        html: str | bytes | None,
+        pages: Sequence[tuple[str, str | bytes]] | None,
         etag: str | None,
         last_modified: str | None,
         crawl_id: int | None,
@@ -199,11 +204,12 @@ class Archive(SiteRegistry):
             status = "updated"
         if status != "unchanged":
             self._link_duplicates(article_id, fields["body"] or "")
-        if html is not None and (status != "unchanged" or not self._has_page(article_id)):
-            self.db.execute(
-                "INSERT OR REPLACE INTO pages (article_id, url, fetched, compression, html)"
-                " VALUES (?, ?, ?, 'zlib', ?)",
-                [article_id, article.url, seen, rows.compress(html)],
+        if pages and (status != "unchanged" or not self._has_page(article_id)):
+            self.db.execute("DELETE FROM pages WHERE article_id = ?", [article_id])
+            self.db.conn.executemany(
+                "INSERT INTO pages (article_id, page, url, fetched, compression, html)"
+                " VALUES (?, ?, ?, ?, 'zlib', ?)",
+                [(article_id, n, url, seen, rows.compress(html)) for n, (url, html) in enumerate(pages, 1)],
             )
         return status
 
@@ -300,8 +306,8 @@ class Archive(SiteRegistry):
     def known(self, site: str) -> dict[str, KnownPage]:
         """Every archived page of a site, for conditional requests in an incremental crawl."""
         found = self.db.execute(
-            "SELECT url, etag, last_modified, content_hash, published, modified, last_seen"
-            " FROM articles WHERE site = ?",
+            "SELECT url, etag, last_modified, content_hash, published, modified, last_seen,"
+            " first_seen FROM articles WHERE site = ?",
             [site],
         )
         return {row[0]: KnownPage(*row) for row in found}
@@ -330,6 +336,24 @@ class Archive(SiteRegistry):
                 {**standard, "finished": rows.now(), "status": status, "id": crawl_id,
                  "extra": json.dumps(extra) if extra else None},
             )  # fmt: skip
+
+    def last_complete_crawl(self, site: str) -> tuple[str, str] | None:
+        """(started, finished) of the site's last crawl that ran to its end, or None."""
+        row = self.db.execute(
+            "SELECT started, finished FROM crawls WHERE site = ? AND status = 'finished'"
+            " ORDER BY id DESC LIMIT 1",
+            [site],
+        ).fetchone()
+        return tuple(row) if row else None
+
+    def mark_interrupted_crawls(self, site: str) -> int:
+        """Crawls of a site still 'running' whose process is gone (the caller holds the site's lock)."""
+        with self.transaction():
+            return self.db.execute(
+                "UPDATE crawls SET status = 'interrupted', finished = coalesce(finished, ?)"
+                " WHERE site = ? AND status = 'running'",
+                [rows.now(), site],
+            ).rowcount
 
     # -- reading -----------------------------------------------------------------------
 
@@ -399,30 +423,34 @@ class Archive(SiteRegistry):
                 yield json.dumps(record, ensure_ascii=False) + "\n"
 
     def reparse(
-        self, extract: Callable[[str | bytes, str], Article], source: str | None = None
+        self,
+        extract: Callable[[list[tuple[str, bytes]]], Article],
+        source: str | None = None,
     ) -> Counter:
-        """Re-extract every stored raw page with `extract(html, url)`, with no network.
+        """Re-extract every article from its stored raw pages with `extract(pages)`, no network.
 
-        Each result is stored like a fresh fetch (changed articles gain a revision); a page
-        the extractor fails on is counted as "failed" and left as it was.
+        `pages` is [(url, html), ...] in reading order (one item unless the story was split).
+        Each result is stored like a fresh fetch (changed articles gain a revision); an
+        article the extractor fails on is counted as "failed" and left as it was.
         """
         where, params = "", []
         if source:
             where, params = " WHERE a.source = ?", [source]
-        ids = [
-            row[0]
-            for row in self.db.execute(
-                f"SELECT p.article_id FROM pages p JOIN articles a ON a.id = p.article_id{where}",
-                params,
-            )
-        ]
+        found = self.db.execute(
+            f"SELECT DISTINCT p.article_id, a.url FROM pages p JOIN articles a ON a.id = p.article_id{where}",
+            params,
+        ).fetchall()
         counts: Counter = Counter()
-        for article_id in ids:
-            url, compression, blob = self.db.execute(
-                "SELECT url, compression, html FROM pages WHERE article_id = ?", [article_id]
-            ).fetchone()
+        for article_id, url in found:
+            pages = [
+                (page_url, rows.decompress(blob, compression))
+                for page_url, compression, blob in self.db.execute(
+                    "SELECT url, compression, html FROM pages WHERE article_id = ? ORDER BY page",
+                    [article_id],
+                )
+            ]
             try:
-                article = extract(rows.decompress(blob, compression), url)
+                article = extract(pages)
             except Exception:  # noqa: BLE001 - one bad page must not stop the re-extraction
                 counts["failed"] += 1
                 continue

@@ -160,7 +160,23 @@ def _v2(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2]
+def _v3(db: sqlite_utils.Database) -> None:
+    """Every page of a split article is kept (for `reparse`): `pages` keyed by (article, page)."""
+    for sql in (
+        "ALTER TABLE pages RENAME TO pages_v2",
+        """CREATE TABLE pages (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            page INTEGER NOT NULL DEFAULT 1,
+            url TEXT NOT NULL, fetched TEXT, compression TEXT NOT NULL, html BLOB NOT NULL,
+            PRIMARY KEY (article_id, page))""",
+        "INSERT INTO pages (article_id, page, url, fetched, compression, html)"
+        " SELECT article_id, 1, url, fetched, compression, html FROM pages_v2",
+        "DROP TABLE pages_v2",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3]
 VERSION = len(MIGRATIONS)
 
 

@@ -78,23 +78,32 @@ def test_raw_html_is_compressed_and_reparse_uses_it(archive, make_article):
     assert size < len(html) / 5
     seen = []
 
-    def extract(page, url):
-        seen.append((page, url))
+    def extract(pages):
+        seen.extend(pages)
         return make_article(99, url="https://elsewhere/ignored", title="Judul baru")
 
     counts = archive.reparse(extract, source="Kabar Sulteng")
     assert counts == {"updated": 1}
-    assert seen == [(html.encode(), "https://kabar.example.id/berita/1")]
+    assert seen == [("https://kabar.example.id/berita/1", html.encode())]
     assert rows(archive, "SELECT count(*) FROM articles WHERE title = 'Judul baru'") == [(1,)]
 
 
 def test_reparse_counts_failures(archive, make_article):
     archive.store(make_article(), html="<p>x</p>")
 
-    def broken(page, url):
+    def broken(pages):
         raise ValueError("boom")
 
     assert archive.reparse(broken) == {"failed": 1}
+
+
+def test_every_page_of_a_split_article_is_kept_for_reparse(archive, make_article):
+    article = make_article(1)
+    split = [(article.url, "<p>halaman satu</p>"), (article.url + "/2", "<p>halaman dua</p>")]
+    archive.store(article, pages=split)
+    seen = []
+    archive.reparse(lambda pages: seen.append(pages) or make_article(1))
+    assert seen == [[(url, html.encode()) for url, html in split]]
 
 
 def test_store_many_batches(archive, make_article):

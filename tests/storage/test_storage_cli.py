@@ -109,17 +109,17 @@ def test_export_jsonl_csv_and_filters(db, capsys):
     assert [json.loads(line)["url"][-1] for line in out.splitlines()] == ["2"]
 
 
-def test_reparse_uses_extract_article(db, capsys, monkeypatch, make_article):
+def test_reparse_uses_extract_pages(db, capsys, monkeypatch, make_article):
     import sys
     import types
 
     calls = []
 
-    def extract_article(html, url):
-        calls.append(url)
+    def extract_pages(pages):
+        calls.extend(url for url, _ in pages)
         return make_article(1, title="Judul hasil ekstraksi ulang")
 
-    monkeypatch.setitem(sys.modules, "newsarchive.extract", types.SimpleNamespace(extract_article=extract_article))
+    monkeypatch.setitem(sys.modules, "newsarchive.extract", types.SimpleNamespace(extract_pages=extract_pages))
     code, out, _ = run(capsys, "reparse", "--db", db, "--source", "Radar Palu")
     assert code == 0 and calls == ["https://kabar.example.id/berita/2"]
     assert "1 updated" in out

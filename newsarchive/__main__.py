@@ -1,0 +1,5 @@
+"""`python -m newsarchive` is the `newsarchive` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,29 @@
+"""Redirect loops end as a counted, logged failure instead of a silently filtered request."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+
+from ..discovery.urls import canonical_url
+
+
+class RedirectLoopError(IgnoreRequest):
+    """A redirect points back to a URL of its own chain."""
+
+
+class RedirectLoopMiddleware:
+    """Runs before Scrapy's RedirectMiddleware sees a 3xx answer (so its order is above 600)."""
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        location = response.headers.get(b"Location")
+        if response.status not in (301, 302, 303, 307, 308) or not location:
+            return response
+        target = canonical_url(urljoin(request.url, location.decode("latin-1")))
+        chain = {canonical_url(u) for u in [*request.meta.get("redirect_urls", []), request.url]}
+        if target in chain:
+            raise RedirectLoopError(f"redirect loop back to {target}")
+        return response

@@ -1,0 +1,52 @@
+"""One `crawls` row per run: opened when the spider opens, closed with its status and counts."""
+
+from __future__ import annotations
+
+from scrapy import signals
+
+from ..storage import Archive
+
+# Scrapy's close reasons, as the archive's crawl statuses.
+STATUS_OF_REASON = {
+    "finished": "finished",
+    "closespider_itemcount": "stopped",
+    "closespider_pagecount": "stopped",
+    "closespider_timeout": "stopped",
+    "shutdown": "interrupted",
+}
+
+
+def crawl_counts(stats: dict) -> dict[str, int]:
+    """The counts a `crawls` row keeps, from Scrapy's stats."""
+    return {
+        "requests": stats.get("downloader/request_count", 0),
+        "new": stats.get("newsarchive/new", 0),
+        "updated": stats.get("newsarchive/updated", 0),
+        "unchanged": stats.get("newsarchive/unchanged", 0),
+        "dropped": stats.get("item_dropped_count", 0),
+        "errors": stats.get("newsarchive/given_up", 0) + stats.get("spider_exceptions/count", 0),
+    }
+
+
+class CrawlRecord:
+    def __init__(self, crawler) -> None:
+        self.crawler = crawler
+        self.archive = Archive(crawler.settings.get("NEWSARCHIVE_DB"))
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
+
+    @classmethod
+    def from_crawler(cls, crawler) -> "CrawlRecord":
+        return cls(crawler)
+
+    def spider_opened(self, spider) -> None:
+        crawl_id = self.archive.start_crawl(spider.site)
+        self.crawler.stats.set_value("newsarchive/crawl_id", crawl_id)
+
+    def spider_closed(self, spider, reason: str) -> None:
+        stats = self.crawler.stats.get_stats()
+        status = STATUS_OF_REASON.get(reason, "failed")
+        if not stats.get("downloader/response_count"):
+            status = "failed"
+        self.archive.finish_crawl(stats["newsarchive/crawl_id"], status, crawl_counts(stats))
+        self.archive.close()

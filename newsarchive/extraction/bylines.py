@@ -1,0 +1,73 @@
+"""Who wrote the article, as the page states it: declared authors, and the visible byline.
+
+Returned strings are raw ("By Jane Doe and John Roe", "Penulis: X | Editor: Y");
+`newsarchive.normalisation.people` splits them, keeps people only and sets editors apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from ..normalisation.rules import alternation
+from .dom import clean, markers
+from .structured import Structured, names_of
+
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+               "dcterms.creator", "byl", "cxenseparse:author")
+_LABELLED = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s*:?\s+\w+", re.I)
+BYLINE_WORDS = {"author", "authors", "byline", "penulis", "reporter", "writer", "autor",
+                "autorin", "journalist", "contributor", "creator", "redaktur", "editor"}
+
+
+def _looks_like_url(value: str) -> bool:
+    return value.startswith(("http://", "https://", "/")) or "www." in value
+
+
+def declared_authors(data: Structured) -> list[str]:
+    """Author names the page declares: JSON-LD persons, else meta author tags, else microdata."""
+    people = [clean(name) for name, is_person in names_of(data.ld("author"), data) if is_person]
+    people += [clean(name) for name, is_person in names_of(data.ld("creator"), data) if is_person
+               and clean(name) not in people]
+    if people:
+        return [p for p in people if p and not _looks_like_url(p)]
+    for key in AUTHOR_META:
+        values = [v for v in data.all(key) if not _looks_like_url(v)]
+        if values:
+            return values
+    for el in data.microdata.get("author", []):
+        names = [clean(n.text_content()) for n in el.xpath(".//*[@itemprop='name']")]
+        text = names or [clean(el.get("content") or el.text_content())]
+        if any(text):
+            return [t for t in text if t]
+    return []
+
+
+def visible_bylines(scope: HtmlElement | None) -> list[str]:
+    """Byline texts shown in the article's region: `rel=author` links, else the byline
+    element (with its byline-classed siblings: a reporter and an editor span), else a
+    labelled line ("Von ...", "Penulis: ...")."""
+    if scope is None:
+        return []
+    links = [clean(a.text_content()) for a in scope.iter("a") if "author" in (a.get("rel") or "").split()]
+    if any(links):
+        return [link for link in links if link]
+    for el in scope.iter():
+        if isinstance(el.tag, str) and markers(el) & BYLINE_WORDS and 2 < len(clean(el.text_content())) < 200:
+            siblings = [el] + [s for s in el.itersiblings() if isinstance(s.tag, str) and markers(s) & BYLINE_WORDS]
+            return [part for s in siblings for part in _byline_parts(s)]
+    for el in scope.iter("p", "li", "span", "div", "address"):
+        text = clean(el.text_content())
+        if len(text) < 100 and _LABELLED.match(text):
+            return [text]
+    return []
+
+
+def _byline_parts(el: HtmlElement) -> list[str]:
+    """A byline whose names sit in separate children stays a list, not one run-together string."""
+    parts = [clean(c.text_content()) for c in el if isinstance(c.tag, str)]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts):
+        return parts
+    return [clean(el.text_content())]

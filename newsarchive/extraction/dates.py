@@ -1,0 +1,197 @@
+"""Publication and modification dates, always with a UTC offset.
+
+Order of trust: structured data, then `<time datetime>` and date-classed
+elements in the article's own header, then the visible text there. A wall-clock
+time without an offset takes the zone named next to it (WIB, CET, ...), else
+the site's country (TLD, then `<html lang>`), else UTC.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from lxml.html import HtmlElement
+
+from ..normalisation.rules import COUNTRY_ZONES, LANGUAGE_COUNTRIES, LANGUAGES, MONTHS, TIME_ZONES
+from .dom import class_id
+from .structured import Structured
+
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
+                  "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
+                  "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
+                  "sailthru.date", "parsely-pub-date", "article.published", "og:published_time",
+                  "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
+                 "last-modified", "article.updated", "dc.date.modified")
+
+_MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_TZ = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
+_TIME = (r"(?:[\s,|•·/–-]*(?:pukul|jam|um|at|à|kl\.?|klo)?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})"
+         r"(?:[:.](?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:Uhr|h)?\s*"
+         rf"(?:\(?(?P<tz>{_TZ})\b\)?|(?P<off>(?:UTC|GMT)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?))?)?")
+_DATE_FORMS = [
+    rf"(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})",
+    rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
+    r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})",
+]
+_VISIBLE = [re.compile(rf"(?<![\w]){form}{_TIME}", re.I) for form in _DATE_FORMS]
+_RELATIVE = [
+    (re.compile(lang.RELATIVE_FORM.format(units="|".join(sorted(lang.RELATIVE_UNITS, key=len, reverse=True))),
+                re.I), lang.RELATIVE_UNITS)
+    for lang in LANGUAGES.values()
+]
+_ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*"
+                  r"(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$", re.I)
+_DATE_CLASS = re.compile(r"date|time|publish|posted|tanggal|waktu|datum|zeit|fecha|data|meta|byline|info",
+                         re.I)
+
+
+def site_zone(url: str, language: str | None) -> ZoneInfo | None:
+    """The zone of the site's country: the host's TLD, else the page language's region."""
+    tld = (urlsplit(url).hostname or "").rsplit(".", 1)[-1].lower()
+    country = "uk" if tld == "gb" else tld
+    if country not in COUNTRY_ZONES and language:
+        parts = language.lower().replace("_", "-").split("-")
+        country = parts[1] if len(parts) > 1 and parts[1] in COUNTRY_ZONES else \
+            LANGUAGE_COUNTRIES.get(parts[0], "")
+        country = "uk" if country == "gb" else country
+    name = COUNTRY_ZONES.get(country)
+    return ZoneInfo(name) if name else None
+
+
+def _offset(text: str) -> timezone | None:
+    text = text.upper().replace("UTC", "").replace("GMT", "").strip()
+    if text == "Z" or not text:
+        return timezone.utc
+    m = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", text)
+    if not m:
+        return None
+    delta = timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+    return timezone(-delta if m.group(1) == "-" else delta)
+
+
+def _localise(moment: datetime, zone: timezone | ZoneInfo | None) -> str:
+    """ISO 8601 with an offset; `zone` is the fallback when the moment is naive."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone or timezone.utc)
+    return moment.isoformat()
+
+
+def _zone_word(word: str | None) -> timezone | None:
+    if not word:
+        return None
+    return timezone(timedelta(hours=TIME_ZONES[word.upper()]))
+
+
+def parse_iso(value: str, zone: timezone | ZoneInfo | None) -> str | None:
+    """A machine-readable date as ISO with offset; a bare day stays a bare day."""
+    m = _ISO.match(value.replace("/", "-")) if value else None
+    if not m:
+        return parse_visible(value or "", zone)
+    day, clock, off = m.groups()
+    if not clock:
+        return date.fromisoformat(day).isoformat()
+    moment = datetime.fromisoformat(f"{day}T{clock.zfill(5) if len(clock) < 5 else clock}")
+    tz = _offset(off) if off else None
+    return _localise(moment.replace(tzinfo=tz) if tz else moment, zone)
+
+
+def parse_visible(text: str, zone: timezone | ZoneInfo | None) -> str | None:
+    """The first human-written date in `text` (Indonesian, English, German forms)."""
+    for pattern in _VISIBLE:
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = MONTHS.get(g["mon"].lower().rstrip(".")) if g.get("mon") else int(g["m"])
+        try:
+            day = date(int(g["y"]), month, int(g["d"]))
+        except (TypeError, ValueError):
+            continue
+        if g["H"] is None:
+            return day.isoformat()
+        hour = int(g["H"]) % 24
+        if g["ampm"]:
+            hour = hour % 12 + (12 if g["ampm"].lower().startswith("p") else 0)
+        try:
+            moment = datetime(day.year, day.month, day.day, hour, int(g["M"]), int(g["S"] or 0))
+        except ValueError:
+            return day.isoformat()
+        tz = _zone_word(g["tz"]) or (_offset(g["off"]) if g["off"] else None)
+        return _localise(moment.replace(tzinfo=tz) if tz else moment, zone)
+    return None
+
+
+def parse_relative(text: str, now: datetime) -> str | None:
+    """`2 jam lalu`, `3 hours ago`, `vor 5 Minuten`: the moment that many units before `now`."""
+    for pattern, units in _RELATIVE:
+        found = pattern.search(text)
+        if found:
+            seconds = int(found.group("n")) * units[found.group("unit").lower()]
+            return (now - timedelta(seconds=seconds)).replace(microsecond=0).isoformat()
+    return None
+
+
+def _visible_candidates(scope: HtmlElement | None) -> list[str]:
+    """Texts of the date-like elements of the article's own header region."""
+    if scope is None:
+        return []
+    out = []
+    for el in scope.iter("time"):
+        out.append(el.get("datetime") or "")
+        out.append(el.text_content())
+    for el in scope.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if (el.get("class") or el.get("id")) and _DATE_CLASS.search(class_id(el)):
+            text = el.text_content()
+            if len(text) < 200:
+                out.append(text)
+    return [t for t in out if t and t.strip()]
+
+
+def _zone_hint(texts: list[str]) -> timezone | None:
+    for text in texts:
+        m = re.search(rf"\b({_TZ})\b", text)
+        if m:
+            return _zone_word(m.group(1))
+    return None
+
+
+def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: str | None,
+               now: datetime | None = None) -> tuple[str | None, str | None]:
+    """(published, modified) of the article, each ISO 8601 with an offset or None.
+
+    `now` is the fetch time, for relative dates ("2 jam lalu"); None leaves them unread.
+    """
+    texts = _visible_candidates(scope)
+    zone = _zone_hint(texts) or site_zone(url, language)
+
+    def first(ld_key: str, meta_keys: tuple[str, ...]) -> str | None:
+        values = [data.ld(ld_key)] + [data.first(k) for k in meta_keys]
+        values += [el.get("datetime") or el.get("content") or el.text_content()
+                   for el in data.microdata.get(ld_key, [])]
+        for value in values:
+            if isinstance(value, list):
+                value = value[0] if value else None
+            if isinstance(value, str) and value.strip():
+                parsed = parse_iso(value.strip(), zone)
+                if parsed:
+                    return parsed
+        return None
+
+    published = first("datePublished", PUBLISHED_META)
+    if published is None or len(published) == 10:
+        for text in texts:
+            visible = parse_iso(text.strip(), zone) if _ISO.match(text) else parse_visible(text, zone)
+            if visible and (published is None or (len(visible) > 10 and visible[:10] == published)):
+                published = visible
+                break
+    if published is None and now is not None:
+        published = next((p for p in (parse_relative(t, now) for t in texts) if p), None)
+    modified = first("dateModified", MODIFIED_META)
+    return published, modified

@@ -1,0 +1,68 @@
+"""Small DOM helpers shared by the extraction modules: text, class markers, boilerplate test."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+_SPACE = re.compile(r"\s+")
+_SPLIT = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
+
+# Class/id words that mark page furniture rather than story.
+BOILER_WORDS = {
+    "share", "shares", "sharing", "social", "related", "recommended", "recommendations", "comment",
+    "comments", "newsletter", "subscribe", "subscription", "promo", "advertisement", "advert",
+    "ad", "ads", "adv", "advertising", "sponsor", "sponsored", "outbrain", "taboola", "breadcrumb",
+    "breadcrumbs", "nav", "navigation", "menu", "sidebar", "widget", "popup", "modal", "cookie",
+    "tags", "byline", "caption", "credit", "credits", "readmore", "banner", "toolbar", "rating",
+    "hidden", "signup", "follow", "author", "authors", "footer", "donate", "survey",
+    "trending", "popular", "most", "teaser", "teasers", "embed", "video", "audio", "podcast",
+    "gallery", "slideshow", "infobox", "disclaimer", "copyright", "print", "tooltip", "overlay",
+    "login", "register", "topics", "keywords", "pagination", "pager", "links", "bio", "meta", "dateline",
+    "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
+    "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube",
+}
+BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
+                   "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",
+                   "sharing", "readmore", "bacajuga", "baca", "ads", "adslot", "adunit", "banner")
+BOILER_TAGS = {"nav", "aside", "footer", "form", "button", "select", "textarea", "input", "label",
+               "figure", "figcaption", "picture", "video", "audio", "iframe", "svg", "canvas",
+               "object", "embed", "noscript", "script", "style", "template", "header", "dialog",
+               "menu", "img", "map"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def clean(text: str | None) -> str:
+    """Collapse whitespace (incl. no-break spaces) to single spaces."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def class_id(el: HtmlElement) -> str:
+    """An element's class and id as one lower-cased string, for substring tests."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+
+
+def markers(el: HtmlElement) -> set[str]:
+    """The lower-cased words of an element's class and id."""
+    cls, ident = el.get("class"), el.get("id")
+    if not cls and not ident:
+        return set()
+    return {w.lower() for w in _SPLIT.split(f"{cls or ''} {ident or ''}") if w}
+
+
+def is_boilerplate(el: HtmlElement) -> bool:
+    """True for a subtree that is page furniture by tag, class/id or being hidden."""
+    if not isinstance(el.tag, str) or el.tag in BOILER_TAGS:
+        return True
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    words = markers(el)
+    return bool(words & BOILER_WORDS) or any(w.startswith(BOILER_PREFIXES) for w in words)
+
+
+def link_length(el: HtmlElement) -> int:
+    return sum(len(a.text_content()) for a in el.iter("a"))

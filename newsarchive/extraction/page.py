@@ -1,0 +1,207 @@
+"""`extract_raw`: one lxml parse of a page, then every field read from it."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml.etree import ParserError
+from lxml.html import HtmlElement
+
+from .bylines import declared_authors, visible_bylines
+from .content import Content, extract_content, lead_blocks, read_blocks
+from .dates import find_dates, parse_iso, site_zone
+from .decode import decode_html
+from .dom import clean
+from .media import find_lead_image
+from .overrides import SiteOverrides
+from .raw import RawArticle
+from .structured import Structured, names_of, parse_structured
+from .taxonomy import find_section, find_tags
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_TITLE_SUFFIX = re.compile(r"\s+[|–—\-*·•»:]\s+([^|–—\-*·•»]+?)\s*$")
+_TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
+_WORD = re.compile(r"\w+")
+NEXT_WORDS = re.compile(r"^\s*(?:selanjutnya|berikutnya|next|weiter|nächste seite|next page)\s*[›»>]*\s*$",
+                        re.I)
+
+
+def _parse(html: str) -> HtmlElement | None:
+    html = _XML_DECL.sub("", html, count=1)
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        return None
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _is_site_label(part: str, site_name: str | None, host: str) -> bool:
+    """Whether a `<title>`/og:title segment names the site (or is a date or a byline)."""
+    words = _WORD.findall(part.lower())
+    if not words or len(words) > 6:
+        return False
+    if site_name and _similarity(part, site_name) >= 0.5:
+        return True
+    labels = set(re.split(r"[.-]", host.lower()))
+    return any(w in labels and len(w) > 2 for w in words) or all(w.isdigit() for w in words) \
+        or words[0] == "by"
+
+
+def _strip_site(title: str, site_name: str | None, host: str) -> str:
+    """A title without its ` - Site Name` / ` | Section | Site` parts; the headline is kept as written."""
+    while True:
+        found = _TITLE_SUFFIX.search(title)
+        if not found or not _is_site_label(found.group(1), site_name, host):
+            break
+        title = title[:found.start()].rstrip()
+    found = _TITLE_PREFIX.match(title)
+    if found and _is_site_label(found.group(1), site_name, host):
+        title = title[found.end():].lstrip()
+    return title
+
+
+def _title(doc: HtmlElement, data: Structured, site_name: str | None,
+           host: str) -> tuple[str | None, HtmlElement | None]:
+    """The headline, and the `<h1>` that shows it (the anchor of the article's header).
+
+    og:title is what publishers choose to show when shared, and the most reliable
+    across sites; the visible `<h1>` is the fallback and the anchor.
+    """
+    headline = data.ld("headline")
+    declared = [_strip_site(html.unescape(clean(t)), site_name, host)
+                for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
+                          data.first("twitter:title")) if t]
+    page_title = clean(doc.findtext(".//title"))
+    reference = declared[0] if declared else _strip_site(page_title, site_name, host) if page_title else ""
+    best, best_sim = None, -1.0
+    for h1 in doc.iter("h1"):
+        text = clean(h1.text_content())
+        if not text:
+            continue
+        sim = _similarity(text, reference) if reference else 0.5
+        if sim > best_sim:
+            best, best_sim = h1, sim
+    if best is not None and (not declared or clean(best.text_content()) == declared[0]):
+        return clean(best.text_content()), best
+    return (reference or None), best if best_sim >= 0.3 else None
+
+
+def _language(doc: HtmlElement, data: Structured) -> str | None:
+    lang = doc.get("lang") or doc.get("xml:lang") or data.first("og:locale", "content-language",
+                                                                 "language", "dc.language")
+    if not lang:
+        lang = data.ld("inLanguage") if isinstance(data.ld("inLanguage"), str) else None
+    return lang.strip().replace("_", "-") if lang else None
+
+
+def _ancestors_common(a: HtmlElement, b: HtmlElement) -> HtmlElement:
+    mine = set(a.iterancestors()) | {a}  # the set keeps the proxies alive, so identity holds
+    for el in b.iterancestors():
+        if el in mine:
+            return el
+    return b
+
+
+def _scope(title_el: HtmlElement | None, content: Content) -> HtmlElement | None:
+    """The article's own region: what holds both headline and body, never the whole page."""
+    start = content.elements[0] if content.elements else None
+    if start is None:
+        return title_el
+    if title_el is None:
+        return start.getparent() if start.getparent() is not None else start
+    common = _ancestors_common(title_el, start)
+    if common.tag in ("body", "html"):
+        return start.getparent() if start.getparent() is not None else start
+    return common
+
+
+def _image_regions(title_el: HtmlElement | None, scope: HtmlElement | None,
+                   body: HtmlElement) -> list[HtmlElement]:
+    """Where the lead image may be, narrowest first: the headline's `<article>`, the scope, the page."""
+    regions = [a for a in (title_el.iterancestors() if title_el is not None else ()) if a.tag == "article"][:1]
+    if scope is not None and scope not in regions:
+        regions.append(scope)
+    return regions + [body]
+
+
+def _next_page(doc: HtmlElement, url: str) -> str | None:
+    for link in doc.iter("link", "a"):
+        href = link.get("href")
+        if not href:
+            continue
+        if "next" in (link.get("rel") or "").split() or link.tag == "a" and link.text \
+                and len(link.text) < 40 and NEXT_WORDS.match(link.text):
+            target = urljoin(url, href)
+            if urlsplit(target).path != urlsplit(url).path or urlsplit(target).query != urlsplit(url).query:
+                return target
+    return None
+
+
+def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides, zone) -> None:
+    """Fields picked by a site's own selectors replace the generic guesses."""
+    for name in ("title", "caption", "photo_credit", "section"):
+        texts = overrides.texts(doc, name)
+        if texts:
+            setattr(raw, name, texts[0])
+    if overrides.authors:
+        raw.authors = overrides.texts(doc, "authors")
+    for name in ("published", "modified"):
+        texts = overrides.texts(doc, name)
+        if texts:
+            setattr(raw, name, parse_iso(texts[0], zone))
+    if overrides.body:
+        elements = [el for el in overrides.select(doc, "body") if isinstance(el, HtmlElement)]
+        raw.blocks = read_blocks(elements, {raw.title} if raw.title else set())
+    raw.drop_lines = list(overrides.drop_lines)
+
+
+def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = None, *,
+                fetched_at: datetime | None = None) -> RawArticle:
+    """What one page says about its article; pure function of its arguments.
+
+    `fetched_at` (aware) anchors relative dates such as "2 jam lalu"; without it they are ignored.
+    """
+    raw = RawArticle(url=url, site=urlsplit(url).netloc.rsplit("@", 1)[-1].lower() or None)
+    doc = _parse(decode_html(html))
+    if doc is None:
+        return raw
+    data = parse_structured(doc, url)
+    for el in list(doc.iter("script", "style", "noscript", "template")):
+        el.drop_tree()
+    publisher = names_of(data.ld("publisher"), data)
+    raw.site_name = clean(data.first("og:site_name", "application-name")) or \
+        (clean(publisher[0][0]) if publisher else None)
+    raw.page_title = clean(doc.findtext(".//title")) or None
+    raw.language = _language(doc, data)
+    raw.title, title_el = _title(doc, data, raw.site_name, raw.site or "")
+    body = doc.body if doc.find("body") is not None else doc
+    content = extract_content(body, raw.title, title_el)
+    scope = _scope(title_el, content)
+    description = data.ld("description") if isinstance(data.ld("description"), str) else \
+        data.first("og:description", "description")
+    lead = lead_blocks(doc, title_el, content, description)
+    raw.summary = lead[0] if lead else None
+    raw.blocks = lead + [b for b in content.blocks if b not in lead]
+    image = find_lead_image(_image_regions(title_el, scope, body), data, content.elements)
+    raw.image_url = urljoin(url, image.url) if image.url else None
+    raw.caption, raw.photo_credit = image.caption, image.credit
+    raw.published, raw.modified = find_dates(data, scope, url, raw.language, fetched_at)
+    raw.authors = declared_authors(data)
+    raw.bylines = visible_bylines(scope)
+    raw.editors = [clean(n) for n, person in names_of(data.ld("editor"), data) if person]
+    raw.section = find_section(data, scope, doc)
+    raw.tags = find_tags(data, scope)
+    raw.next_page = _next_page(doc, url)
+    if overrides:
+        _apply_overrides(raw, doc, overrides, site_zone(url, raw.language))
+    return raw

@@ -1,0 +1,70 @@
+"""Caption and photo credit apart: `... – Foto:X/Y)--`, `(FOTO: ANTARA/X)`, `(AP Photo/X)`, `© X`."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import alternation
+
+_PREFIX = alternation("CREDIT_PREFIXES")
+_ONLY = alternation("CREDIT_ONLY")
+# (pattern, whether the credit keeps its own label as written)
+_FORMS: list[tuple[re.Pattern[str], bool]] = [
+    # "© Jane Doe", "(c) Agency"
+    (re.compile(r"^(?P<cap>.*?)\s*(?:©|\(c\)|Copyright)\s*:?\s*(?P<credit>[^©]+?)\s*$", re.I), False),
+    # "(FOTO: ANTARA/Nova Wahyudi)", "[Photo: X]"
+    (re.compile(rf"^(?P<cap>.*?)\s*[(\[]\s*(?:{_PREFIX})\s*:\s*(?P<credit>[^)\]]+?)\s*[)\]]\W*$", re.I), False),
+    # "... – Foto:David Karnain/Radar Palembang)--", "Foto: Dok. Humas Pemkot", "Bild: dpa"
+    (re.compile(rf"^(?P<cap>.*?)[\s|–—-]*\b(?:{_PREFIX})\s*:\s*(?P<credit>.+?)[\s)\]–—-]*$", re.I), False),
+    # "(AP Photo/Jane Doe)"
+    (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z][\w.&' -]*\b(?:Photo|Images?|Foto)\s*/\s*[^)]+)\)\W*$"), True),
+    # "(Dok. Humas Pemkot)", "Dokumentasi Polres", "(Ist.)": Indonesian credits that need no colon
+    (re.compile(r"^(?P<cap>.*?)\s*[(\[]?\s*(?P<credit>(?:Dok\.|Dokumentasi\b|Ist\.)\s*[^)\]]*?)\s*[)\]]?\W*$"), True),
+    # "Photo by Jane Doe/Bloomberg"
+    (re.compile(r"^(?P<cap>.*?)[\s|–—-]*\b(?:Photos?|Pictures?|Images?|Fotos?)\s+by\s+(?P<credit>.+?)\s*$", re.I), False),
+    # "... the ball. IMAGO/Nico Herbertz": an agency/photographer pair after the last sentence
+    (re.compile(r"^(?P<cap>.*[.!?])\s+(?P<credit>[^.!?/]{2,40}/[^.!?]{2,40})$"), True),
+    # "... at the scene. / Jane Doe", "La Soledat / Lorenzo Marina": a name after a spaced slash
+    (re.compile(r"^(?P<cap>.*\S)\s+/\s*(?P<credit>[^/.!?]{2,40})$"), True),
+    # "... on Monday. (AP)": an agency acronym in parentheses
+    (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\W*$"), True),
+    # "Caption (Istimewa)", "Ilustrasi"
+    (re.compile(rf"^(?P<cap>.*?)[\s(–—-]*\b(?P<credit>{_ONLY})\W*$", re.I), True),
+]
+
+
+_LABEL = re.compile(rf"^\W*(?:(?:{_PREFIX})\b(?:\s+by\b|\s*:)|©|\(c\))\s*", re.I)
+
+
+def clean_credit(credit: str | None) -> str | None:
+    """A credit without its label: `Foto: Getty Images` -> `Getty Images`."""
+    if not credit:
+        return None
+    return _LABEL.sub("", credit).strip(" ()[]") or None
+
+
+def _glued(caption: str) -> tuple[str | None, str | None]:
+    """(caption, credit) when a credit form ends the caption, else (caption, None)."""
+    for form, keeps_label in _FORMS:
+        found = form.match(caption)
+        if found and found.group("credit").strip():
+            cap = found.group("cap").strip().rstrip(" ,;|/–—-(")
+            credit = found.group("credit").strip()
+            return cap or None, credit if keeps_label else clean_credit(credit)
+    return caption, None
+
+
+def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, str | None]:
+    """(caption, credit): a credit glued to the caption is cut off; a credit the page gave
+    separately wins over the glued one."""
+    credit = clean_credit(credit)
+    if not caption:
+        return None, credit
+    if credit and caption.endswith(credit):
+        caption = caption[: -len(credit)].rstrip(" ,;|/–—-:(")
+        caption = re.sub(rf"(?:{_PREFIX})\s*:?\s*$", "", caption, flags=re.I).rstrip(" ,;|/–—-:(")
+        return caption or None, credit
+    caption, glued = _glued(caption)
+    if credit and glued and glued not in credit:
+        return caption, f"{credit}, {glued}"  # "Jean Levac" + "/ Postmedia News"
+    return caption, credit or glued

@@ -1,0 +1,52 @@
+"""Bylines to people: labels stripped, names split, editors kept apart, non-people dropped."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import NOT_PEOPLE, alternation
+
+_AUTHOR_LABEL = re.compile(rf"^\W*(?:{alternation('AUTHOR_LABELS')})\b\s*:?\s*", re.I)
+_EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})\b\s*:?\s*", re.I)
+_SEGMENTS = re.compile(r"\s*[|•·]\s*|\s{3,}|\n")
+_SPLIT = re.compile(rf"\s*(?:[,;]|\s(?:{alternation('NAME_JOINERS')})\s)\s*", re.I)
+_EMAIL = re.compile(r"\S+@\S+")
+_HANDLE = re.compile(r"(?:\bfollow\b.*$|@\w+|\bon (?:twitter|x|instagram)\b.*$)", re.I)
+_MAX_WORDS = 6
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _is_person(name: str, not_people: set[str]) -> bool:
+    folded = name.casefold()
+    if folded in NOT_PEOPLE or len(name) < 2:
+        return False
+    squashed = _squash(name)
+    if any(squashed == _squash(org) or (len(_squash(org)) > 2 and squashed.startswith(_squash(org)))
+           for org in not_people):
+        return False
+    if any(ch.isdigit() for ch in name) or "http" in folded or "/" in name or ":" in name:
+        return False
+    return len(name.split()) <= _MAX_WORDS
+
+
+def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """(authors, editors) from raw byline strings; `not_people` are publisher names and hosts."""
+    folded_orgs = {n.casefold() for n in not_people if n}
+    authors: list[str] = []
+    editors: list[str] = []
+    for line in raw:
+        for segment in _SEGMENTS.split(line):
+            target = authors
+            if _EDITOR_LABEL.match(segment):
+                target, segment = editors, _EDITOR_LABEL.sub("", segment)
+            else:
+                segment = _AUTHOR_LABEL.sub("", segment)
+            segment = _HANDLE.sub("", _EMAIL.sub("", segment))
+            for name in _SPLIT.split(segment):
+                name = " ".join(name.strip(" .:-–—()[]").split())
+                if _is_person(name, folded_orgs) and name not in target:
+                    target.append(name)
+    return authors, [e for e in editors if e not in authors]

@@ -1,0 +1,49 @@
+"""English rules, as data."""
+
+LANGUAGE = "en"
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+
+DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+
+TIME_ZONES = {"UTC": 0, "GMT": 0, "BST": 1, "IST": 5.5, "EST": -5, "EDT": -4, "CST": -6,
+              "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AEST": 10, "AEDT": 11,
+              "SAST": 2, "JST": 9, "KST": 9, "SGT": 8, "HKT": 8}
+
+RELATIVE_UNITS = {"second": 1, "seconds": 1, "minute": 60, "minutes": 60, "hour": 3600,
+                  "hours": 3600, "day": 86400, "days": 86400, "week": 604800, "weeks": 604800}
+# "2 jam lalu" / "2 hours ago" / "vor 2 Stunden"; {units} is filled with RELATIVE_UNITS.
+RELATIVE_FORM = r"(?P<n>\d+)\s+(?P<unit>{units})\s+ago"
+
+# Whether a marker needs a colon (or capitals) to count: ordinary words in that language.
+RELATED_NEEDS_COLON = True
+RELATED_MARKERS = [r"read\s+more", r"related", r"see\s+also", r"also\s+read", r"read\s+also",
+                   r"more\s+on\s+this", r"recommended", r"watch", r"listen", r"don't\s+miss"]
+
+NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Share this article",
+               r"Share on .{1,20}", r"Follow us on .{1,40}", r"Sign up .{0,80}newsletter.{0,40}",
+               r"Skip Advertisement", r"Story continues below advertisement",
+               r"Continue reading below", r"Article continues below", r"Click here to .{0,60}",
+               r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*",
+               r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?"]
+
+FOOTERS = [r"This article (?:was )?(?:first|originally) (?:appeared|published) (?:on|in)\b"]
+
+CREDIT_PREFIXES = [r"Photo", r"Photograph", r"Picture", r"Image", r"Credit", r"Source",
+                   r"Photo credit", r"Image credit", r"Illustration", r"Photo by", r"Picture by",
+                   r"Pictures", r"Photos", r"Copyright"]
+CREDIT_ONLY = [r"File photo", r"Handout", r"Supplied"]
+
+AUTHOR_LABELS = [r"By", r"Written by", r"Words by", r"Reporting by", r"Author", r"Authors"]
+EDITOR_LABELS = [r"Editing by", r"Edited by", r"Editor"]
+NAME_JOINERS = [r"and", r"&"]
+# Newsroom labels, not people. News agencies (AP, Reuters, dpa) are kept: they are the
+# author of record of the stories they wrote.
+NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor", "news desk",
+              "web desk", "follow", "guest", "contributor", "unknown"]

@@ -1,0 +1,27 @@
+"""Archive text: mojibake repaired, Unicode NFC, whitespace collapsed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+_SPACE = re.compile(r"[^\S\n]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Only text that shows mojibake's fingerprints goes through ftfy (it is slow on long text).
+_SUSPECT = re.compile(r"[ÃÂâÅÐÑ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]|â€|Ã.")
+
+
+def tidy(text: str | None) -> str:
+    """One line of archive text."""
+    if not text:
+        return ""
+    if _SUSPECT.search(text):
+        text = ftfy.fix_text(text)
+    text = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text))
+    return " ".join(_SPACE.sub(" ", text).split())
+
+
+def tidy_or_none(text: str | None) -> str | None:
+    return tidy(text) or None

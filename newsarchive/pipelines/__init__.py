@@ -1,0 +1,1 @@
+"""Item pipelines: extract -> normalise -> validate -> store, one job each."""

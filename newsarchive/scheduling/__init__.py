@@ -1,0 +1,1 @@
+"""Scheduled crawls: the site registry, per-site locks, `run-due` and `schedule`."""

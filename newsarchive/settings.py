@@ -1,0 +1,57 @@
+"""Scrapy settings of the newsarchive project: polite by default, every part a setting."""
+
+BOT_NAME = "newsarchive"
+SPIDER_MODULES = ["newsarchive.spiders"]
+NEWSPIDER_MODULE = "newsarchive.spiders"
+
+# Where items go (the `--db` option overrides it).
+NEWSARCHIVE_DB = "data/archive.db"
+
+# Politeness: small regional servers.
+USER_AGENT = "newsarchive/0.1 (regional news archive; +https://pypi.org/project/newsarchive/)"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.25
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Faults.
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # a crawl of ours listens on no port
+
+# Discovery bounds: traps end here, with a log line saying what was cut.
+NEWSARCHIVE_MAX_DEPTH = 3  # link hops from the home page to non-listing, non-article pages
+NEWSARCHIVE_MAX_LISTING_PAGES = 5000  # a safety bound on one listing's pagination
+NEWSARCHIVE_PATTERN_BUDGET = 40  # non-article pages per URL shape (digits folded)
+NEWSARCHIVE_MAX_PAGES_PER_ARTICLE = 20
+NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines
+
+DOWNLOADER_MIDDLEWARES = {
+    "newsarchive.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
+    "newsarchive.downloadermiddlewares.redirectloop.RedirectLoopMiddleware": 610,
+}
+ITEM_PIPELINES = {
+    "newsarchive.pipelines.extract.ExtractPipeline": 100,
+    "newsarchive.pipelines.normalise.NormalisePipeline": 200,
+    "newsarchive.pipelines.validate.ValidatePipeline": 300,
+    "newsarchive.pipelines.store.StorePipeline": 400,
+}
+EXTENSIONS = {
+    "newsarchive.extensions.crawlrecord.CrawlRecord": 100,
+    "newsarchive.extensions.progress.Progress": 200,
+}
+
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

@@ -1,0 +1,1 @@
+"""The project's one spider (`news`): any news site, driven by what it discovers."""

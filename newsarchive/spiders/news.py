@@ -1,0 +1,325 @@
+"""The `news` spider: fetches and routes; extraction happens in the item pipelines.
+
+From a home page URL it reads robots.txt, sitemaps and feeds, walks listings and
+their pagination, follows the pages of split articles and yields one
+`FetchedArticle` per article. A site crawled to the end before is crawled
+incrementally: known articles are fetched again only when a sitemap or feed says
+they changed, and then conditionally.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from datetime import datetime
+from typing import Any, AsyncIterator, Iterator
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from parsel import Selector
+from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
+
+from ..discovery.feeds import COMMON_FEED_PATHS, parse_feed
+from ..discovery.links import PageLinks, continuation_pages, page_links
+from ..discovery.pages import is_article_page, is_listing_url, is_media_url
+from ..discovery.sitemaps import (
+    COMMON_SITEMAP_PATHS,
+    parse_sitemap,
+    parse_w3c_datetime,
+    sitemaps_in_robots,
+)
+from ..discovery.urls import canonical_url, same_site, site_of
+from ..items import FetchedArticle
+from ..storage import Archive
+
+log = logging.getLogger("newsarchive.spider")
+
+
+def url_shape(url: str) -> str:
+    """A URL with its digits folded, so that `/kalender/2019/04` and `/kalender/2018/12` share a budget."""
+    parts = urlsplit(url)
+    return re.sub(r"\d+", "N", parts.path + ("?" + parts.query if parts.query else ""))
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(
+        self,
+        start_url: str,
+        since: str | None = None,
+        start_urls: list[str] | None = None,
+        allowed_paths: str | None = None,
+        article_pattern: str | None = None,
+        overrides: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.home = start_url if urlsplit(start_url).path else start_url + "/"
+        self.site = site_of(self.home)
+        self.since = since
+        self.extra_start_urls = list(start_urls or [])
+        self.allowed_paths = re.compile(allowed_paths) if allowed_paths else None
+        self.article_pattern = re.compile(article_pattern) if article_pattern else None
+        self.site_overrides = overrides or {}
+        self.requested: set[str] = set()
+        self.budgets: Counter[str] = Counter()
+        self.chains: dict[str, set[str]] = {}  # first page of a listing -> articles seen along its pagination
+        self.cut: Counter[str] = Counter()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> "NewsSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        archive = Archive(crawler.settings.get("NEWSARCHIVE_DB"))
+        spider.known = archive.known(spider.site)
+        last = archive.last_complete_crawl(spider.site)
+        archive.close()
+        spider.incremental = last is not None
+        spider.last_crawl = parse_w3c_datetime(last[0]) if last else None
+        # Archived by the end of the last complete crawl: listings past these hold nothing new.
+        # (A later interrupted crawl's articles are not settled: older ones may be missing.)
+        complete_until = parse_w3c_datetime(last[1]) if last else None
+        spider.settled = {
+            url for url, page in spider.known.items()
+            if complete_until and page.first_seen and parse_w3c_datetime(page.first_seen) <= complete_until
+        }
+        spider.since_date = parse_w3c_datetime(spider.since) if spider.since else None
+        return spider
+
+    # -- start ---------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        root = f"{urlsplit(self.home).scheme}://{self.site}"
+        yield scrapy.Request(
+            root + "/robots.txt",
+            callback=self.parse_robots,
+            errback=self.on_error,
+            meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True},
+            dont_filter=True,
+            priority=20,
+        )
+        for url in [self.home, *self.extra_start_urls]:
+            yield scrapy.Request(
+                canonical_url(url), callback=self.parse_page, errback=self.on_error,
+                meta={"depth": 0, "hub": True}, dont_filter=True, priority=10,
+            )
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        declared = sitemaps_in_robots(response.text) if response.status == 200 and isinstance(response, TextResponse) else []
+        root = f"{urlsplit(self.home).scheme}://{self.site}"
+        for url in declared or [root + path for path in COMMON_SITEMAP_PATHS]:
+            yield self.sitemap_request(url, quiet=not declared)
+
+    def sitemap_request(self, url: str, quiet: bool = False) -> scrapy.Request:
+        """A sitemap request; `quiet` for guessed paths, whose 404 is no error."""
+        return scrapy.Request(
+            url, callback=self.parse_sitemap, errback=self.on_error, priority=15,
+            meta={"handle_httpstatus_list": [404, 410]} if quiet else {},
+        )
+
+    # -- sitemaps and feeds ------------------------------------------------------------
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status != 200:
+            return
+        for entry in parse_sitemap(response.body):
+            if not same_site(entry.loc, self.site):
+                continue
+            changed = parse_w3c_datetime(entry.lastmod)
+            if entry.is_sitemap:
+                if self.incremental and changed and self.last_crawl and changed < self.last_crawl:
+                    continue  # nothing in it changed since the last finished crawl
+                yield self.sitemap_request(entry.loc)
+            elif not is_listing_url(entry.loc):
+                yield from self.article_request(entry.loc, changed)
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        entries = parse_feed(response.body)
+        if entries is None:
+            return
+        for entry in entries:
+            if same_site(entry.link, self.site):
+                yield from self.article_request(entry.link, entry.updated)
+
+    def feed_request(self, url: str, quiet: bool = False) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_feed, errback=self.on_error, priority=15,
+            meta={"handle_httpstatus_list": [404, 410]} if quiet else {},
+        )
+
+    # -- article requests ----------------------------------------------------------------
+    def in_scope(self, url: str) -> bool:
+        if not same_site(url, self.site) or is_media_url(url):
+            return False
+        return not self.allowed_paths or bool(self.allowed_paths.search(urlsplit(url).path))
+
+    def article_request(self, url: str, changed: datetime | None = None) -> Iterator[scrapy.Request]:
+        """Request a probable article unless it is known and unchanged, or older than --since."""
+        url = canonical_url(url)
+        if url in self.requested or not self.in_scope(url):
+            return
+        if self.since_date and changed and changed < self.since_date:
+            self.cut["older than --since"] += 1
+            return
+        known = self.known.get(url)
+        if known is not None:
+            seen = parse_w3c_datetime(known.last_seen)
+            if changed is None or (seen and changed <= seen):
+                self.crawler.stats.inc_value("newsarchive/skipped_known")
+                return
+        self.requested.add(url)
+        yield scrapy.Request(
+            url, callback=self.parse_page, errback=self.on_error, priority=5,
+            meta={"depth": 1, "known": known},
+        )
+
+    # -- pages -------------------------------------------------------------------------
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        if response.status == 304:
+            yield FetchedArticle(url=canonical_url(response.url), site=self.site, not_modified=True)
+            return
+        if not isinstance(response, TextResponse) or b"html" not in response.headers.get("Content-Type", b"html").lower():
+            self.give_up(response.url, "not an HTML page")
+            return
+        page = response.selector
+        url = canonical_url(response.url)
+        canonical = self.canonical_of(page, response.url)
+        article = self.is_article(page, url)
+        if article and canonical != url:
+            # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
+            yield from self.article_request(canonical)
+        elif article:
+            yield from self.follow_pages(response, url, [])
+        if article and self.incremental:
+            return  # known listings, feeds and sitemaps bring what is new; an article's links add nothing
+        links = page_links(page, response.url, self.site)
+        if not article:
+            yield from self.follow_listing(response, links, url)
+        if not self.incremental:
+            yield from self.follow_links(response, links)
+
+    def is_article(self, page: Selector, url: str) -> bool:
+        if self.article_pattern is not None:
+            return bool(self.article_pattern.search(url))
+        return is_article_page(page, url)
+
+    def canonical_of(self, page: Selector, url: str) -> str:
+        href = page.css('link[rel="canonical"]::attr(href)').get()
+        if href:
+            target = urljoin(url, href.strip())
+            if same_site(target, self.site):
+                return canonical_url(target)
+        return canonical_url(url)
+
+    def follow_pages(self, response: TextResponse, article_url: str, pages: list[tuple[str, str]]) -> Iterator[Any]:
+        """Collect the pages of one article; yield the item after the last page."""
+        pages = [*pages, (response.url, response.text)]
+        show_all, next_page = continuation_pages(response.selector, response.url, article_url)
+        self.requested.update(u for u in (show_all, next_page) if u)  # fetched here, not as links
+        limit = self.settings.getint("NEWSARCHIVE_MAX_PAGES_PER_ARTICLE")
+        if len(pages) == 1 and show_all:
+            yield self.continuation_request(show_all, article_url, [], response)
+        elif next_page and len(pages) < limit and next_page not in {canonical_url(u) for u, _ in pages}:
+            yield self.continuation_request(next_page, article_url, pages, response)
+        else:
+            first = response if len(pages) == 1 else response.meta["first_response"]
+            yield FetchedArticle(
+                url=article_url,
+                site=self.site,
+                pages=pages,
+                etag=_header(first, b"ETag"),
+                last_modified=_header(first, b"Last-Modified"),
+            )
+
+    def continuation_request(self, url: str, article_url: str, pages: list[tuple[str, str]], response: TextResponse) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_continuation, errback=self.on_error, priority=8, dont_filter=True,
+            meta={
+                "article_url": article_url, "pages": pages, "depth": response.meta.get("depth", 1),
+                "first_response": response.meta.get("first_response", response),
+            },
+        )
+
+    def parse_continuation(self, response: Response) -> Iterator[Any]:
+        if not isinstance(response, TextResponse):
+            return
+        if not response.meta["pages"] and response.meta["first_response"] is not response:
+            # A show-all page stands for the whole article; its headers are the article's.
+            response.meta["first_response"] = response
+        yield from self.follow_pages(response, response.meta["article_url"], response.meta["pages"])
+
+    def follow_listing(self, response: TextResponse, links: PageLinks, url: str) -> Iterator[scrapy.Request]:
+        """A listing: its articles, then its next pages while they still hold new articles."""
+        # A listing's pagination ends at the first page showing nothing that is new to the
+        # archive and to its own earlier pages (a listing that repeats itself is a trap).
+        chain = response.meta.get("chain", url)
+        seen_in_chain = self.chains.setdefault(chain, set())
+        fresh = [u for u in links.articles if u not in self.settled and u not in seen_in_chain]
+        seen_in_chain.update(links.articles)
+        for link in links.articles:
+            yield from self.article_request(link)
+        if response.meta.get("hub"):
+            feeds = links.feeds or ([] if self.incremental else [f"{urlsplit(url).scheme}://{self.site}{p}" for p in COMMON_FEED_PATHS])
+            for feed in feeds:
+                yield self.feed_request(feed, quiet=not links.feeds)
+        listing_page = response.meta.get("listing_page", 0)
+        if not fresh:
+            return  # nothing new here: older pages hold nothing new either
+        if listing_page >= self.settings.getint("NEWSARCHIVE_MAX_LISTING_PAGES"):
+            self.cut["listing pagination limit"] += 1
+            return
+        for next_url in links.pagination:
+            if self.in_scope(next_url) and next_url not in self.requested:
+                self.requested.add(next_url)
+                yield scrapy.Request(
+                    next_url, callback=self.parse_page, errback=self.on_error, priority=3,
+                    meta={"depth": response.meta.get("depth", 0), "listing_page": listing_page + 1, "chain": chain},
+                )
+
+    def follow_links(self, response: TextResponse, links: PageLinks) -> Iterator[scrapy.Request]:
+        """First crawl: walk section, tag and other pages too, within depth and per-shape budgets."""
+        for link in links.articles:
+            yield from self.article_request(link)
+        budget = self.settings.getint("NEWSARCHIVE_PATTERN_BUDGET")
+        too_deep = response.meta.get("depth", 0) >= self.settings.getint("NEWSARCHIVE_MAX_DEPTH")
+        for link in links.others:
+            if link in self.requested or not self.in_scope(link):
+                continue
+            if too_deep:
+                self.cut["NEWSARCHIVE_MAX_DEPTH reached"] += 1
+                continue
+            shape = url_shape(link)
+            if self.budgets[shape] >= budget:
+                self.cut[f"budget of {shape}"] += 1
+                continue
+            self.budgets[shape] += 1
+            self.requested.add(link)
+            yield scrapy.Request(
+                link, callback=self.parse_page, errback=self.on_error, priority=0,
+                meta={"depth": response.meta.get("depth", 0) + 1},
+            )
+
+    # -- faults ------------------------------------------------------------------------
+    def give_up(self, url: str, reason: str) -> None:
+        self.crawler.stats.inc_value("newsarchive/given_up")
+        self.crawler.stats.inc_value(f"newsarchive/given_up/{reason}")
+        log.warning("gave up on %s: %s", url, reason)
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request
+        response = getattr(failure.value, "response", None)
+        if response is not None:
+            reason = f"HTTP {response.status}"
+        else:
+            reason = str(failure.value) or failure.value.__class__.__name__
+        self.give_up(request.url, reason)
+
+    def closed(self, reason: str) -> None:
+        for what, count in sorted(self.cut.items()):
+            log.info("cut %d link(s): %s", count, what)
+            self.crawler.stats.inc_value("newsarchive/cut", count)
+
+
+def _header(response: Response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

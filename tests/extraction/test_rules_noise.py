@@ -1,0 +1,74 @@
+"""Each noise rule of the body, pinned: related-link inserts, furniture lines, footers."""
+
+import pytest
+
+from newsarchive.extract import extract_article
+
+URL = "https://warta.example.id/read/1/perbaikan-jalan"
+
+
+def _body_with(page, story, insert_html: str) -> str:
+    blocks = [f"<p>{story[0]}</p>", insert_html, f"<p>{story[1]}</p>", f"<p>{story[2]}</p>"]
+    return extract_article(page(blocks), URL).body
+
+
+@pytest.mark.parametrize("insert", [
+    "<p>BACA JUGA:Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>BACA JUGA: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Baca juga: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Baca Juga : Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p><strong>BACA JUGA:</strong> <a href='/read/2'>Harga Cabai Naik Menjelang Lebaran</a></p>",
+    "<p><strong>Baca Juga:</strong></p><ul><li><a href='/read/2'>Harga Cabai Naik Menjelang Lebaran</a></li>"
+    "<li><a href='/read/3'>Pasar Murah Dibuka</a></li></ul>",
+    "<p>Simak juga: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Lihat juga: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Baca selengkapnya: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Read more: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Related: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>READ MORE Harga Cabai Naik Menjelang Lebaran</p>",
+], ids=["caps-glued", "caps-space", "sentence-case", "space-before-colon", "strong-link",
+        "box-of-titles", "simak-juga", "lihat-juga", "baca-selengkapnya", "read-more", "related",
+        "read-more-caps"])
+def test_related_link_insert_removed(page, story, insert):
+    body = _body_with(page, story, insert)
+    assert "Harga Cabai" not in body
+    assert body.split("\n\n") == story
+
+
+@pytest.mark.parametrize("line", ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Sumber:",
+                                  "Bagikan", "Advertisement"])
+def test_furniture_line_removed(page, story, line):
+    assert _body_with(page, story, f"<p>{line}</p>").split("\n\n") == story
+
+
+def test_syndication_footer_removed(page, story):
+    footer = ("<p>Artikel ini telah tayang di Sripoku.com dengan judul Perbaikan Jalan, "
+              "https://palembang.tribunnews.com/2022/09/03/perbaikan-jalan</p>")
+    blocks = [f"<p>{p}</p>" for p in story] + [footer]
+    assert extract_article(page(blocks), URL).paragraphs == story
+
+
+def test_ordinary_sentence_starting_with_marker_word_kept(page, story):
+    line = "Related research by the university shows the same pattern in other provinces, the report says."
+    body = _body_with(page, story, f"<p>{line}</p>")
+    assert line in body
+
+
+def test_sign_off_kept(page, story):
+    blocks = [f"<p>{p}</p>" for p in story[:2]] + [f"<p>{story[2]} (dav)</p>"]
+    assert extract_article(page(blocks), URL).body.endswith("(dav)")
+
+
+def test_mojibake_repaired(page, story):
+    blocks = [f"<p>{story[0]}</p>", "<p>Menurut dia, proyek ini â€” yang ditunggu warga â€” segera selesai, kata kepala dinas.</p>",
+              f"<p>{story[1]}</p>"]
+    body = extract_article(page(blocks), URL).body
+    assert "proyek ini — yang ditunggu warga — segera" in body
+
+
+def test_site_drop_lines_override(page, story):
+    from newsarchive.extraction import SiteOverrides
+    blocks = [f"<p>{p}</p>" for p in story] + ["<p>Dapatkan berita pilihan setiap hari dari kami.</p>",
+                                               "<p>Promo langganan koran cetak hanya bulan ini</p>"]
+    overrides = SiteOverrides(drop_lines=[r"^Promo langganan"])
+    assert extract_article(page(blocks), URL, overrides).paragraphs == story
