@@ -200,6 +200,8 @@ def test_migrates_v1_archive_in_place(tmp_path, make_article):
         assert rows(archive, "SELECT name, articles FROM sources") == [("Lama", 1)]
         assert [hit.url for hit in archive.search("donggala")] == ["https://old.example/a"]
         assert [hit.url for hit in archive.search("dongg*")] == ["https://old.example/a"]
+        (fts_sql,) = rows(archive, "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")[0]
+        assert schema.FTS_OPTIONS in fts_sql
         assert archive.store(make_article()) == "new"
 
 
