@@ -194,8 +194,9 @@ class Archive(SiteRegistry):
             article_id = existing[0]
             self.db.execute(
                 "UPDATE articles SET last_seen = ?, etag = coalesce(?, etag),"
-                " last_modified = coalesce(?, last_modified) WHERE id = ?",
-                [seen, etag, last_modified, article_id],
+                " last_modified = coalesce(?, last_modified), crawl_id = coalesce(?, crawl_id)"
+                " WHERE id = ?",
+                [seen, etag, last_modified, crawl_id, article_id],
             )
             status = "unchanged"
         else:
@@ -292,10 +293,14 @@ class Archive(SiteRegistry):
         )
 
     def touch(self, url: str, crawl_id: int | None = None) -> None:
-        """A re-fetch that found the page unchanged (e.g. 304): only `last_seen` moves."""
+        """A re-fetch that found the page unchanged (e.g. 304): only `last_seen` moves.
+
+        `crawl_id` records which crawl saw it last, as `store` does.
+        """
         with self.transaction():
             self.db.execute(
-                "UPDATE articles SET last_seen = ? WHERE url = ?", [rows.now(), url]
+                "UPDATE articles SET last_seen = ?, crawl_id = coalesce(?, crawl_id) WHERE url = ?",
+                [rows.now(), crawl_id, url],
             )
 
     def known(self, site: str) -> dict[str, KnownPage]:

@@ -16,6 +16,7 @@ from ..errors import NewsarchiveError
 
 MAX_CHARS = 1000
 MAX_TERMS = 32
+MIN_PREFIX = 3  # the prefix index covers 3 characters; shorter prefixes match half the archive
 OPERATORS = ("OR", "NOT", "AND")
 _CHUNK = re.compile(r'"([^"]*)("?)(\*?)|(\S+)')
 
@@ -44,8 +45,13 @@ def to_fts(query: str) -> str:
                 parts.append(word)
             continue
         text, prefix = (phrase, bool(star)) if word == "" else (word.rstrip("*"), word.endswith("*"))
-        if _has_token(text):
-            parts.append(_literal(text, prefix))
+        if not _has_token(text):
+            continue
+        if prefix and len(text.strip()) < MIN_PREFIX:
+            raise NewsarchiveError(
+                f"{text.strip()}* is too short a prefix: type at least {MIN_PREFIX} letters"
+            )
+        parts.append(_literal(text, prefix))
     while parts and parts[-1] in OPERATORS:
         parts.pop()
     terms = sum(1 for p in parts if p not in OPERATORS)

@@ -1,4 +1,4 @@
-"""Turning an `Article` into an archive row and back: JSON lists, content hash, order key.
+"""Turning an `Article` into an archive row: JSON lists, content hash, order key, compression.
 
 The order key is the row's id: seconds since the epoch of its publication (or of its first
 sighting when the page states no date) times `SLOTS`, plus a free slot. Rowid order then
@@ -75,15 +75,6 @@ def article_fields(article: Article) -> dict[str, Any]:
     fields["url"] = article.url
     fields["site"] = article.site or _host(article.url)
     return fields
-
-
-def row_article(row: dict[str, Any]) -> Article:
-    """The `Article` a stored row (or revision) holds."""
-    values = {name: row.get(name) for name in CONTENT_FIELDS}
-    for name in LIST_FIELDS:
-        values[name] = json.loads(values[name]) if values[name] else []
-    values["body"] = values["body"] or ""
-    return Article(url=row["url"], site=row.get("site"), **values)
 
 
 def compress(html: str | bytes) -> bytes:

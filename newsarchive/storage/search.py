@@ -1,6 +1,6 @@
 """Full-text search over the archive, fast at a million articles.
 
-Article ids follow publication time (`rows.order_key`), and FTS5 iterates matches in rowid
+Article ids follow publication time (`rows.order_base`), and FTS5 iterates matches in rowid
 order, so:
 - newest first is `ORDER BY rowid DESC LIMIT n`: FTS5 stops after n matches;
 - a date filter is a rowid range, which FTS5 seeks to;

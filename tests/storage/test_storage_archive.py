@@ -120,8 +120,10 @@ def test_known_and_touch(archive, make_article):
     assert (page.etag, page.last_modified) == ("e1", "Wed, 01 May 2024 00:00:00 GMT")
     assert archive.known("other.example") == {}
     archive.db.execute("UPDATE articles SET last_seen = '2000-01-01T00:00:00+00:00'")
-    archive.touch(page.url)
+    crawl = archive.start_crawl("kabar.example.id")
+    archive.touch(page.url, crawl)
     assert archive.known("kabar.example.id")[page.url].last_seen > "2001"
+    assert archive.db.execute("SELECT crawl_id FROM articles").fetchall() == [(crawl,)]
 
 
 def test_crawls(archive):
@@ -198,6 +200,8 @@ def test_migrates_v1_archive_in_place(tmp_path, make_article):
         assert rows(archive, "SELECT name, articles FROM sources") == [("Lama", 1)]
         assert [hit.url for hit in archive.search("donggala")] == ["https://old.example/a"]
         assert [hit.url for hit in archive.search("dongg*")] == ["https://old.example/a"]
+        (fts_sql,) = rows(archive, "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")[0]
+        assert schema.FTS_OPTIONS in fts_sql
         assert archive.store(make_article()) == "new"
 
 

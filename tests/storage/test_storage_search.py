@@ -125,6 +125,8 @@ def test_query_translation_quotes_everything():
         to_fts("x" * 10_000)
     with pytest.raises(NewsarchiveError, match="NOT needs a word"):
         to_fts("NOT banjir")
+    with pytest.raises(NewsarchiveError, match="too short a prefix"):
+        to_fts("banjir me*")
 
 
 def test_query_is_a_bound_parameter(filled):
