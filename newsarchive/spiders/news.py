@@ -164,7 +164,8 @@ class NewsSpider(scrapy.Spider):
         known = self.known.get(url)
         if known is not None:
             seen = parse_w3c_datetime(known.last_seen)
-            if changed is None or (seen and changed <= seen):
+            # Dates have whole seconds: a change in the second the page was last seen may be newer.
+            if changed is None or (seen and changed < seen):
                 self.crawler.stats.inc_value("newsarchive/skipped_known")
                 return
         self.requested.add(url)
