@@ -33,6 +33,8 @@ demo: install
 eval: install
 	$(BIN)/newsarchive eval $(EVAL_DIR)
 
+bench-extract: eval
+
 clean:
 	rm -rf $(VENV) data/*.db data/*.db-* .pytest_cache
 

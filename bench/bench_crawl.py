@@ -69,8 +69,8 @@ def main() -> None:
     bare_rate = bare["pages"] / bare["seconds"]
     print(f"# bench-crawl, {time.strftime('%Y-%m-%d')}, {platform.node()} {platform.machine()}, "
           f"{args.articles} synthetic articles, concurrency {args.concurrency}")
-    print(f"| crawler | pages | articles stored | seconds | pages/s | peak RSS (MB) |")
-    print(f"|---|---|---|---|---|---|")
+    print("| crawler | pages | articles stored | seconds | pages/s | peak RSS (MB) |")
+    print("|---|---|---|---|---|---|")
     print(f"| bare Scrapy spider (stores nothing) | {bare['pages']} | 0 | {bare['seconds']:.1f} | {bare_rate:.0f} | {bare_peak:.0f} |")
     print(f"| newsarchive crawl (full pipeline) | {ours['pages']} | {ours['articles']} | {ours['seconds']:.1f} | {ours_rate:.0f} | {ours_peak:.0f} |")
     print(f"\nratio ours/bare pages/s: {ours_rate / bare_rate:.2f} (target >= 0.7); peak memory target < 300 MB")

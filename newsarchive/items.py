@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from .article import Article
 
@@ -12,7 +13,8 @@ class FetchedArticle:
     """One article as fetched; the pipelines fill `raw`, then `article`.
 
     `pages` holds (url, html) of every page of a split article in reading order.
-    `not_modified` marks a conditional re-fetch that the server answered with 304.
+    `not_modified` marks a conditional re-fetch that the server answered with 304;
+    `fetched_at` anchors relative dates on the page.
     """
 
     url: str
@@ -21,5 +23,6 @@ class FetchedArticle:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+    fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     raw: object | None = None
     article: Article | None = None

@@ -83,6 +83,12 @@ def run_due(db_path: Path, since: str | None, max_articles: int | None, settings
 @db_option()
 @click.option("--tick", default="1m", show_default=True, help="How often to look for due sites.")
 @click.option("--rounds", type=click.IntRange(min=1), help="Stop after this many rounds (default: run forever).")
-def schedule(db_path: Path, tick: str, rounds: int | None) -> None:
-    """Run `run-due` in a foreground loop, for a service manager."""
-    runner.schedule(db_path, tick=timedelta(seconds=parse_interval(tick)), rounds=rounds)
+@with_crawl_options
+def schedule(db_path: Path, tick: str, rounds: int | None, since: str | None, max_articles: int | None,
+             settings: tuple[str, ...], verbose: bool) -> None:
+    """Run `run-due` in a foreground loop, for a service manager (crawl options go to every round)."""
+    parse_settings(settings)
+    forwarded = [*(["--since", _since(since)] if since else []),
+                 *(["--max-articles", str(max_articles)] if max_articles else []),
+                 *[arg for pair in settings for arg in ("-s", pair)], *(["-v"] if verbose else [])]
+    runner.schedule(db_path, tick=timedelta(seconds=parse_interval(tick)), rounds=rounds, run_due_args=forwarded)

@@ -17,6 +17,8 @@ from .structured import Structured, names_of
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "byl", "cxenseparse:author")
 _LABELLED = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s*:?\s+\w+", re.I)
+_EDITOR_LABEL = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\b", re.I)
+_EDITOR_LABELLED = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\s*:\s*\w+", re.I)
 BYLINE_WORDS = {"author", "authors", "byline", "penulis", "reporter", "writer", "autor",
                 "autorin", "journalist", "contributor", "creator", "redaktur", "editor"}
 
@@ -47,9 +49,13 @@ def declared_authors(data: Structured) -> list[str]:
 def visible_bylines(scope: HtmlElement | None) -> list[str]:
     """Byline texts shown in the article's region: `rel=author` links, else the byline
     element (with its byline-classed siblings: a reporter and an editor span), else a
-    labelled line ("Von ...", "Penulis: ...")."""
+    labelled line ("Von ...", "Penulis: ..."); plus any "Editor: ..." line of the region."""
     if scope is None:
         return []
+    return _author_lines(scope) + _editor_lines(scope)
+
+
+def _author_lines(scope: HtmlElement) -> list[str]:
     links = [clean(a.text_content()) for a in scope.iter("a") if "author" in (a.get("rel") or "").split()]
     if any(links):
         return [link for link in links if link]
@@ -64,10 +70,27 @@ def visible_bylines(scope: HtmlElement | None) -> list[str]:
     return []
 
 
+def _editor_lines(scope: HtmlElement) -> list[str]:
+    """Short "Editor : Name" lines anywhere in the region: elements whose own first text
+    (or their first child's) is an editor label."""
+    out: list[str] = []
+    for el in scope.iter("p", "li", "span", "div", "small"):
+        lead = (el.text or "").strip() or ((el[0].text or "").strip() if len(el) else "")
+        if not lead or not _EDITOR_LABEL.match(lead):
+            continue
+        text = clean(el.text_content())
+        if len(text) < 80 and _EDITOR_LABELLED.match(text) and not any(text in o or o in text for o in out):
+            out.append(text)
+    return out
+
+
 def _byline_parts(el: HtmlElement) -> list[str]:
-    """A byline whose names sit in separate children stays a list, not one run-together string."""
-    parts = [clean(c.text_content()) for c in el if isinstance(c.tag, str)]
-    parts = [p for p in parts if p]
-    if len(parts) >= 2 and all(len(p.split()) <= 5 for p in parts):
-        return parts
-    return [clean(el.text_content())]
+    """A byline whose names sit in separate elements stays a list, not one run-together
+    string: the texts of its innermost elements, when those are short and cover it all."""
+    whole = clean(el.text_content())
+    leaves = [clean(x.text_content()) for x in el.iter() if x is not el and isinstance(x.tag, str) and len(x) == 0]
+    leaves = [text for text in leaves if text]
+    covered = sum(len(text) for text in leaves) >= 0.8 * len(whole.replace(" ", ""))
+    if len(leaves) >= 2 and covered and all(len(text.split()) <= 5 for text in leaves):
+        return leaves
+    return [whole]

@@ -1,10 +1,13 @@
 """Main content by DOM scoring: choose the article container, then read its blocks in order.
 
-Paragraph-like elements vote for their parent and grandparent with a score that
-grows with text length and commas and shrinks with link density (readability's
-idea); the best-scored element, with siblings that scored comparably, is the
-body. Inside it, subheadings, list items and quotes are kept in reading order
-and furniture (share bars, related boxes, ads, ...) is skipped by tag and class.
+Paragraph-like elements vote for their nearest ancestors with a score that grows with
+text length and commas and shrinks with link density (readability's idea). The best
+candidate inside the headline's `<article>` wins; it is widened to an ancestor that holds
+clearly more story text (bodies whose paragraphs sit in nests of wrappers) and to
+siblings that scored comparably, but never to the next story of an endless page.
+Inside it, subheadings, list items and quotes are kept in reading order and furniture
+(share bars, related boxes, ads, teasers, ...) is skipped by tag and class, unless an
+element carries a large share of the story.
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ BAD_WORDS = {"comment", "comments", "sidebar", "footer", "related", "widget", "n
              "teaser", "teasers", "list", "listing", "promo", "ad", "ads", "social", "share",
              "recommended", "trending", "popular", "header", "navigation", "newsletter"}
 LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "description", "preface",
-              "excerpt", "dek", "deck", "abstract", "lede", "subheadline", "sapo", "summary",
-              "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada"}
+              "excerpt", "dek", "deck", "abstract", "lede", "subheadline", "sapo",
+              "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada", "ringkasan",
+              "vorspann"}
 _MIN_PARAGRAPH = 25
 _CLIMB_LEVELS = 8
 # An ancestor is climbed to only when most of its text is story paragraphs.
@@ -128,6 +132,11 @@ def _link_density(el: HtmlElement) -> float:
     return min(link_length(el) / (len(el.text_content()) or 1), 1.0)
 
 
+def _another_story(el: HtmlElement) -> bool:
+    """A sibling holding its own headline or `<article>`: the next story of an endless page."""
+    return el.tag == "article" or next(el.iter("h1", "article"), None) is not None
+
+
 def _title_region(title_el: HtmlElement | None) -> HtmlElement | None:
     """The `<article>` that holds the headline: on pages listing several stories, the body is in it."""
     if title_el is None:
@@ -167,7 +176,7 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
     for sibling in parent:
         if sibling is best:
             chosen.append(sibling)
-        elif isinstance(sibling.tag, str) and not is_boilerplate(sibling):
+        elif isinstance(sibling.tag, str) and not is_boilerplate(sibling) and not _another_story(sibling):
             if scores.get(sibling, 0.0) >= threshold:
                 chosen.append(sibling)
             elif sibling.tag == "p":
@@ -175,6 +184,12 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
                 if len(text) > 80 and link_length(sibling) < 0.25 * len(text):
                     chosen.append(sibling)
     return Choice(chosen, totals)
+
+
+def _heading_in_flow(el: HtmlElement) -> bool:
+    """A subheading between story paragraphs whose class merely sounds like furniture
+    ("widget-title"): the boxes that hold real furniture headings are skipped as a whole."""
+    return el.tag in HEADINGS and el.tag != "h1" and el.get("hidden") is None and link_length(el) == 0
 
 
 def _lead_like(el: HtmlElement) -> bool:
@@ -199,7 +214,8 @@ class _Reader:
         self.parts, self.links = [], 0
 
     def read(self, el: HtmlElement, top: bool = False) -> None:
-        if not top and el not in self.protected and is_boilerplate(el) and not _lead_like(el):
+        if not top and el not in self.protected and (
+                el.tag == "article" or is_boilerplate(el) and not _lead_like(el) and not _heading_in_flow(el)):
             self._tail(el)
             return
         tag = el.tag
@@ -240,7 +256,8 @@ def read_blocks(elements: list[HtmlElement], skip_text: set[str],
     protected: set[HtmlElement] = set()
     if totals:
         whole = sum(totals.get(el, 0.0) for el in elements)
-        protected = {el for el, total in totals.items() if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer")}
+        protected = {el for el, total in totals.items()
+                     if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer")}
     reader = _Reader(skip_text, protected)
     for el in elements:
         reader.read(el, top=True)

@@ -1,4 +1,4 @@
-"""Publication and modification dates, always with a UTC offset.
+"""Publication and modification dates, always with a UTC offset (a bare day: its midnight).
 
 Order of trust: structured data, then `<time datetime>` and date-classed
 elements in the article's own header, then the visible text there. A wall-clock
@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
-from ..normalisation.rules import COUNTRY_ZONES, LANGUAGE_COUNTRIES, LANGUAGES, MONTHS, TIME_ZONES
+from ..normalisation.rules import (COUNTRY_ZONES, DAYS, LANGUAGE_COUNTRIES, LANGUAGES, MONTHS, TIME_ZONES,
+                                   merged)
 from .dom import class_id
 from .structured import Structured
 
@@ -29,11 +30,12 @@ MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dc
 
 _MONTH = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _TZ = "|".join(sorted(TIME_ZONES, key=len, reverse=True))
-_TIME = (r"(?:[\s,|•·/–-]*(?:pukul|jam|um|at|à|kl\.?|klo)?\s*(?P<H>\d{1,2})[:.](?P<M>\d{2})"
+_TIME = (r"(?:[\s,|•·/–-]*(?:pukul|jam|um|at|à|a\s+las|alle|kl\.?|klo)?\s*(?P<H>\d{1,2})[:.h](?P<M>\d{2})"
          r"(?:[:.](?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?\s*(?:Uhr|h)?\s*"
          rf"(?:\(?(?P<tz>{_TZ})\b\)?|(?P<off>(?:UTC|GMT)?\s?[+-]\d{{1,2}}(?::?\d{{2}})?))?)?")
+_FILLER = rf"(?:(?:{'|'.join(merged('DATE_FILLERS'))})\s+)?"
 _DATE_FORMS = [
-    rf"(?P<d>\d{{1,2}})\.?\s*(?P<mon>{_MONTH})\.?,?\s+(?P<y>\d{{4}})",
+    rf"(?P<d>\d{{1,2}})\.?\s*{_FILLER}(?P<mon>{_MONTH})\.?,?\s+{_FILLER}(?P<y>\d{{4}})",
     rf"(?P<mon>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})",
     r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)",
     r"(?<!\d)(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})",
@@ -42,8 +44,11 @@ _VISIBLE = [re.compile(rf"(?<![\w]){form}{_TIME}", re.I) for form in _DATE_FORMS
 _RELATIVE = [
     (re.compile(lang.RELATIVE_FORM.format(units="|".join(sorted(lang.RELATIVE_UNITS, key=len, reverse=True))),
                 re.I), lang.RELATIVE_UNITS)
-    for lang in LANGUAGES.values()
+    for lang in LANGUAGES.values() if hasattr(lang, "RELATIVE_FORM")
 ]
+_DAY_FIRST = re.compile(rf"\s*(?:{'|'.join(sorted(map(re.escape, DAYS), key=len, reverse=True))})\b[,.]?\s+\d", re.I)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_OTHER_LANGUAGE_TRIES = 3
 _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*"
                   r"(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$", re.I)
 _DATE_CLASS = re.compile(r"date|time|publish|posted|tanggal|waktu|datum|zeit|fecha|data|meta|byline|info",
@@ -147,7 +152,8 @@ def _visible_candidates(scope: HtmlElement | None) -> list[str]:
     for el in scope.iter():
         if not isinstance(el.tag, str):
             continue
-        if (el.get("class") or el.get("id")) and _DATE_CLASS.search(class_id(el)):
+        classed = (el.get("class") or el.get("id")) and _DATE_CLASS.search(class_id(el))
+        if classed or el.text and _DAY_FIRST.match(el.text):  # "Sabtu, 03 September 2022 ..." unclassed
             text = el.text_content()
             if len(text) < 200:
                 out.append(text)
@@ -191,7 +197,36 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: 
             if visible and (published is None or (len(visible) > 10 and visible[:10] == published)):
                 published = visible
                 break
+    if published is None:
+        published = _other_language(texts, language, zone)
     if published is None and now is not None:
         published = next((p for p in (parse_relative(t, now) for t in texts) if p), None)
     modified = first("dateModified", MODIFIED_META)
-    return published, modified
+    return with_offset(published, zone), with_offset(modified, zone)
+
+
+def with_offset(value: str | None, zone: timezone | ZoneInfo | None) -> str | None:
+    """A bare day as the start of that day in the site's zone: the archive's dates always
+    carry an offset, and a day's start keeps the day right wherever it is read."""
+    if value is None or len(value) != 10:
+        return value
+    return _localise(datetime.fromisoformat(value), zone)
+
+
+def _other_language(texts: list[str], language: str | None, zone: timezone | ZoneInfo | None) -> str | None:
+    """A visible date in a language without a rule table ("3 septembre 2022 à 14h05"), read by
+    dateparser; only short texts that carry a year, so that no unrelated number is read as a date."""
+    candidates = [t for t in texts if len(t) < 80 and _YEAR.search(t)][:_OTHER_LANGUAGE_TRIES]
+    if not candidates:
+        return None
+    import dateparser  # slow to import and to run: only for pages nothing else could date
+
+    languages = [language.split("-")[0].lower()] if language else None
+    for text in candidates:
+        try:
+            found = dateparser.parse(text, languages=languages, settings={"PREFER_DATES_FROM": "past"})
+        except (ValueError, LookupError):
+            found = None
+        if found is not None:
+            return _localise(found, zone)
+    return None

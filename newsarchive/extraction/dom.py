@@ -6,7 +6,6 @@ import re
 
 from lxml.html import HtmlElement
 
-_SPACE = re.compile(r"\s+")
 _SPLIT = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 
 # Class/id words that mark page furniture rather than story.
@@ -21,7 +20,8 @@ BOILER_WORDS = {
     "gallery", "slideshow", "infobox", "disclaimer", "copyright", "print", "tooltip", "overlay",
     "login", "register", "topics", "keywords", "pagination", "pager", "links", "bio", "meta", "dateline",
     "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
-    "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube",
+    "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube", "rail", "fact", "facts",
+    "factbox", "fakta", "faktaboks",
 }
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
                    "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",
@@ -35,7 +35,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def clean(text: str | None) -> str:
     """Collapse whitespace (incl. no-break spaces) to single spaces."""
-    return _SPACE.sub(" ", text or "").strip()
+    return " ".join((text or "").split())
 
 
 def class_id(el: HtmlElement) -> str:

@@ -12,10 +12,10 @@ from ..normalisation.rules import alternation
 from .dom import class_id, clean, markers
 from .structured import Structured
 
-_WRAPPERS = {"a", "picture", "source", "span", "noscript", "div"}
+_WRAPPERS = {"a", "picture", "source", "span", "noscript", "div", "figure"}
 # Class/id fragments of credit and caption elements ("ContentCaption_contentcredit", "bildautor").
-CREDIT_PARTS = ("credit", "copyright", "source", "author", "photographer", "urheber", "quelle",
-                "fotograf", "rights", "attribution", "agency", "autor")
+CREDIT_PARTS = ("credit", "copyright", "source", "src", "author", "photographer", "urheber",
+                "quelle", "fotograf", "rights", "attribution", "agency", "autor")
 CAPTION_PARTS = ("caption", "legend", "keterangan", "description", "bildtext", "subtitle", "desc")
 _SHORT_CREDIT_WORDS = 6
 
@@ -35,15 +35,27 @@ class LeadImage:
     url: str | None = None
     caption: str | None = None
     credit: str | None = None
+    attributes: str | None = None  # the image's title/alt text, where some sites put the credit
 
 
 def _credit_element(container: HtmlElement, caption_el: HtmlElement | None) -> HtmlElement | None:
     for el in container.iter():
         if el is container or el is caption_el or not isinstance(el.tag, str):
             continue
-        if _has_part(el, CREDIT_PARTS) or (el.tag in ("small", "cite") and caption_el is not None
-                                           and caption_el in el.iterancestors()):
+        if _has_part(el, CREDIT_PARTS) or el.tag == "footer" or (
+                el.tag in ("small", "cite") and caption_el is not None and caption_el in el.iterancestors()):
             return el
+    return None
+
+
+def _short_sibling_credit(el: HtmlElement) -> HtmlElement | None:
+    """A credit in the element right after a bare caption: short, no full stop."""
+    following = el.getnext()
+    if following is None or not isinstance(following.tag, str):
+        return None
+    text = _text(following)
+    if text and len(text.split()) <= _SHORT_CREDIT_WORDS and not text.endswith(".") and len(text) < len(_text(el)):
+        return following
     return None
 
 
@@ -68,6 +80,8 @@ def _split_caption(fig: HtmlElement, cap: HtmlElement) -> tuple[str | None, str 
             credit_el = None
     if credit_el is None:
         credit_el = _positional_credit(cap)
+    if credit_el is None and cap is not fig and cap.tag != "figcaption":
+        credit_el = _short_sibling_credit(cap)
     caption = _text(cap)
     if credit_el is None:
         return caption or None, None
@@ -98,20 +112,22 @@ def _wrapper(img: HtmlElement) -> HtmlElement:
 def _text_after(img: HtmlElement) -> HtmlElement | None:
     """A short text element right after the image (or its wrappers): a bare caption."""
     following = _wrapper(img).getnext()
-    if following is None or following.tag not in ("p", "span", "div", "small", "em", "i") \
+    if following is None or following.tag not in ("p", "span", "div", "small", "em", "i", "figcaption") \
             or markers(following) & _NOT_CAPTION_WORDS:
         return None
     text = clean(following.text_content())
     links = sum(len(a.text_content()) for a in following.iter("a"))
-    if 0 < len(text) <= 400 and links < 0.5 * len(text) and not _BYLINE.match(text):
+    paragraphs = sum(1 for _ in islice(following.iter("p"), 2))
+    if 0 < len(text) <= 400 and links < 0.5 * len(text) and paragraphs < 2 and not _BYLINE.match(text):
         return following
     return None
 
 
 def _is_small(img: HtmlElement) -> bool:
-    for attr in ("width", "height"):
+    """An icon or avatar by its declared size (a 160x90 placeholder of a photo is not)."""
+    for attr, limit in (("width", 100), ("height", 60)):
         value = (img.get(attr) or "").strip().rstrip("px")
-        if value.isdigit() and int(value) < 120:
+        if value.isdigit() and int(value) < limit:
             return True
     return False
 
@@ -173,9 +189,10 @@ def _read(img: HtmlElement, region: HtmlElement, body: list[HtmlElement]) -> Lea
     cap = _caption_element(fig)
     if cap is None:
         cap = _text_after(img)
-        if cap is not None and len(_text(cap)) > _MAX_INLINE_CAPTION and any(b in cap.iterancestors() for b in body):
+        if cap is not None and (cap in body or len(_text(cap)) > _MAX_INLINE_CAPTION
+                                and any(b in cap.iterancestors() for b in body)):
             cap = None  # the story's first paragraph under an inline image, not a caption
-    lead = LeadImage(url=_image_src(img))
+    lead = LeadImage(url=_image_src(img), attributes=clean(f"{img.get('title') or ''} {img.get('alt') or ''}") or None)
     if cap is not None:
         caption, credit = _split_caption(fig, cap)
         # An author's portrait is captioned by the byline; a caption is never a page header.

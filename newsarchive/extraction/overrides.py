@@ -13,9 +13,6 @@ from lxml.html import HtmlElement
 
 from ..errors import NewsarchiveError
 
-SELECTOR_FIELDS = ("title", "body", "caption", "photo_credit", "authors", "published", "modified",
-                   "section")
-
 
 @dataclass
 class SiteOverrides:

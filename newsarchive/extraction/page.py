@@ -1,11 +1,11 @@
-"""`extract_raw`: one lxml parse of a page, then every field read from it."""
+"""`extract_raw`: one lxml parse of a page, then every field read from it by its module."""
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 import lxml.html
 from lxml.etree import ParserError
@@ -13,19 +13,20 @@ from lxml.html import HtmlElement
 
 from .bylines import declared_authors, visible_bylines
 from .content import Content, extract_content, lead_blocks, read_blocks
-from .dates import find_dates, parse_iso, site_zone
+from .dates import find_dates, parse_iso, site_zone, with_offset
 from .decode import decode_html
+from .embedded import embedded_body, script_payloads
 from .dom import clean
 from .media import find_lead_image
 from .overrides import SiteOverrides
 from .raw import RawArticle
 from .structured import Structured, names_of, parse_structured
-from .taxonomy import find_section, find_tags
+from .taxonomy import declared_section, find_section, find_tags
+from .titles import find_title
 
+# Less story text than this in the DOM means the page renders its body some other way.
+_MIN_BODY = 200
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_TITLE_SUFFIX = re.compile(r"\s+[|–—\-*·•»:]\s+([^|–—\-*·•»]+?)\s*$")
-_TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
-_WORD = re.compile(r"\w+")
 NEXT_WORDS = re.compile(r"^\s*(?:selanjutnya|berikutnya|next|weiter|nächste seite|next page)\s*[›»>]*\s*$",
                         re.I)
 
@@ -38,62 +39,6 @@ def _parse(html: str) -> HtmlElement | None:
         return lxml.html.document_fromstring(html)
     except (ParserError, ValueError):
         return None
-
-
-def _similarity(a: str, b: str) -> float:
-    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
-    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-
-
-def _is_site_label(part: str, site_name: str | None, host: str) -> bool:
-    """Whether a `<title>`/og:title segment names the site (or is a date or a byline)."""
-    words = _WORD.findall(part.lower())
-    if not words or len(words) > 6:
-        return False
-    if site_name and _similarity(part, site_name) >= 0.5:
-        return True
-    labels = set(re.split(r"[.-]", host.lower()))
-    return any(w in labels and len(w) > 2 for w in words) or all(w.isdigit() for w in words) \
-        or words[0] == "by"
-
-
-def _strip_site(title: str, site_name: str | None, host: str) -> str:
-    """A title without its ` - Site Name` / ` | Section | Site` parts; the headline is kept as written."""
-    while True:
-        found = _TITLE_SUFFIX.search(title)
-        if not found or not _is_site_label(found.group(1), site_name, host):
-            break
-        title = title[:found.start()].rstrip()
-    found = _TITLE_PREFIX.match(title)
-    if found and _is_site_label(found.group(1), site_name, host):
-        title = title[found.end():].lstrip()
-    return title
-
-
-def _title(doc: HtmlElement, data: Structured, site_name: str | None,
-           host: str) -> tuple[str | None, HtmlElement | None]:
-    """The headline, and the `<h1>` that shows it (the anchor of the article's header).
-
-    og:title is what publishers choose to show when shared, and the most reliable
-    across sites; the visible `<h1>` is the fallback and the anchor.
-    """
-    headline = data.ld("headline")
-    declared = [_strip_site(html.unescape(clean(t)), site_name, host)
-                for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
-                          data.first("twitter:title")) if t]
-    page_title = clean(doc.findtext(".//title"))
-    reference = declared[0] if declared else _strip_site(page_title, site_name, host) if page_title else ""
-    best, best_sim = None, -1.0
-    for h1 in doc.iter("h1"):
-        text = clean(h1.text_content())
-        if not text:
-            continue
-        sim = _similarity(text, reference) if reference else 0.5
-        if sim > best_sim:
-            best, best_sim = h1, sim
-    if best is not None and (not declared or clean(best.text_content()) == declared[0]):
-        return clean(best.text_content()), best
-    return (reference or None), best if best_sim >= 0.3 else None
 
 
 def _language(doc: HtmlElement, data: Structured) -> str | None:
@@ -125,6 +70,15 @@ def _scope(title_el: HtmlElement | None, content: Content) -> HtmlElement | None
     return common
 
 
+def _fallback_blocks(data: Structured, payloads: list[str], title: str | None) -> list[str]:
+    """The body when the DOM has none: JSON-LD articleBody, else HTML embedded in a script."""
+    body = data.ld("articleBody")
+    if isinstance(body, str) and len(body) >= _MIN_BODY:
+        return [clean(line) for line in body.splitlines() if clean(line)]
+    fragment = embedded_body(payloads)
+    return read_blocks([fragment], {title} if title else set()) if fragment is not None else []
+
+
 def _image_regions(title_el: HtmlElement | None, scope: HtmlElement | None,
                    body: HtmlElement) -> list[HtmlElement]:
     """Where the lead image may be, narrowest first: the headline's `<article>`, the scope, the page."""
@@ -147,7 +101,8 @@ def _next_page(doc: HtmlElement, url: str) -> str | None:
     return None
 
 
-def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides, zone) -> None:
+def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides,
+                     zone: ZoneInfo | None) -> None:
     """Fields picked by a site's own selectors replace the generic guesses."""
     for name in ("title", "caption", "photo_credit", "section"):
         texts = overrides.texts(doc, name)
@@ -158,7 +113,7 @@ def _apply_overrides(raw: RawArticle, doc: HtmlElement, overrides: SiteOverrides
     for name in ("published", "modified"):
         texts = overrides.texts(doc, name)
         if texts:
-            setattr(raw, name, parse_iso(texts[0], zone))
+            setattr(raw, name, with_offset(parse_iso(texts[0], zone), zone))
     if overrides.body:
         elements = [el for el in overrides.select(doc, "body") if isinstance(el, HtmlElement)]
         raw.blocks = read_blocks(elements, {raw.title} if raw.title else set())
@@ -176,6 +131,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     if doc is None:
         return raw
     data = parse_structured(doc, url)
+    payloads = script_payloads(doc)
     for el in list(doc.iter("script", "style", "noscript", "template")):
         el.drop_tree()
     publisher = names_of(data.ld("publisher"), data)
@@ -183,9 +139,12 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
         (clean(publisher[0][0]) if publisher else None)
     raw.page_title = clean(doc.findtext(".//title")) or None
     raw.language = _language(doc, data)
-    raw.title, title_el = _title(doc, data, raw.site_name, raw.site or "")
+    labels = [name for name in (raw.site_name, declared_section(data)) if name]  # not part of a headline
+    raw.title, title_el = find_title(doc, data, labels, raw.site or "")
     body = doc.body if doc.find("body") is not None else doc
     content = extract_content(body, raw.title, title_el)
+    if sum(len(b) for b in content.blocks) < _MIN_BODY:
+        content.blocks = _fallback_blocks(data, payloads, raw.title) or content.blocks
     scope = _scope(title_el, content)
     description = data.ld("description") if isinstance(data.ld("description"), str) else \
         data.first("og:description", "description")
@@ -194,7 +153,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw.blocks = lead + [b for b in content.blocks if b not in lead]
     image = find_lead_image(_image_regions(title_el, scope, body), data, content.elements)
     raw.image_url = urljoin(url, image.url) if image.url else None
-    raw.caption, raw.photo_credit = image.caption, image.credit
+    raw.caption, raw.photo_credit, raw.image_text = image.caption, image.credit, image.attributes
     raw.published, raw.modified = find_dates(data, scope, url, raw.language, fetched_at)
     raw.authors = declared_authors(data)
     raw.bylines = visible_bylines(scope)

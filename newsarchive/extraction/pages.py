@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from .overrides import SiteOverrides
 from .page import extract_raw
@@ -29,8 +30,14 @@ def merge_pages(raws: list[RawArticle]) -> RawArticle:
 
 
 def extract_raw_pages(
-    pages: Sequence[tuple[str, str | bytes]], overrides: SiteOverrides | None = None
+    pages: Sequence[tuple[str, str | bytes]],
+    overrides: SiteOverrides | None = None,
+    *,
+    fetched_at: datetime | None = None,
 ) -> RawArticle:
-    """What a story saved as one or more pages says: each (url, html) extracted, then merged."""
-    raws = [extract_raw(html, url, overrides) for url, html in pages]
+    """What a story saved as one or more pages says: each (url, html) extracted, then merged.
+
+    `fetched_at` anchors relative dates ("2 jam lalu").
+    """
+    raws = [extract_raw(html, url, overrides, fetched_at=fetched_at) for url, html in pages]
     return raws[0] if len(raws) == 1 else merge_pages(raws)

@@ -22,6 +22,7 @@ class RawArticle:
     caption: str | None = None
     photo_credit: str | None = None
     image_url: str | None = None
+    image_text: str | None = None  # title/alt of the lead image
     authors: list[str] = field(default_factory=list)  # declared (structured data, meta)
     bylines: list[str] = field(default_factory=list)  # shown ("Penulis: X | Editor: Y")
     editors: list[str] = field(default_factory=list)

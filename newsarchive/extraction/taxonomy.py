@@ -8,26 +8,33 @@ from .dom import clean, markers
 from .structured import Structured
 
 _TAG_BOX_WORDS = {"tags", "tag", "keywords", "topics", "tagcloud"}
+_BREADCRUMB = ("//*[contains(translate(@class, 'BREADCUM', 'breadcum'), 'breadcrumb') "
+               "or contains(translate(@id, 'BREADCUM', 'breadcum'), 'breadcrumb')]")
 _HOME = {"home", "beranda", "startseite", "accueil", "inicio", "index"}
 
 
-def find_section(data: Structured, scope: HtmlElement | None, doc: HtmlElement) -> str | None:
-    """articleSection / article:section, else a category link, else the breadcrumb's last step."""
+def declared_section(data: Structured) -> str | None:
+    """articleSection / article:section, as the page declares it."""
     value = data.ld("articleSection") or data.first("article:section", "section")
     if isinstance(value, list):
         value = value[0] if value else None
-    if isinstance(value, str) and value.strip():
-        return clean(value)
+    return clean(value) if isinstance(value, str) and value.strip() else None
+
+
+def find_section(data: Structured, scope: HtmlElement | None, doc: HtmlElement) -> str | None:
+    """The declared section, else a category link, else the breadcrumb's last step."""
+    declared = declared_section(data)
+    if declared:
+        return declared
     region = scope if scope is not None else doc
     for link in region.iter("a"):
         if "category" in (link.get("rel") or "").split() and clean(link.text_content()):
             return clean(link.text_content())
-    for el in doc.iter():
-        if isinstance(el.tag, str) and any(w.startswith("breadcrumb") for w in markers(el)):
-            steps = [clean(a.text_content()) for a in el.iter("a")]
-            steps = [s for s in steps if s and s.lower() not in _HOME]
-            if steps:
-                return steps[-1]
+    for el in doc.xpath(_BREADCRUMB):
+        steps = [clean(a.text_content()) for a in el.iter("a")]
+        steps = [s for s in steps if s and s.lower() not in _HOME]
+        if steps:
+            return steps[-1]
     return None
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
-from .rules import alternation
+from .rules import alternation, merged
 
 _PREFIX = alternation("CREDIT_PREFIXES")
 _ONLY = alternation("CREDIT_ONLY")
 # (pattern, whether the credit keeps its own label as written)
+# A credit after a spaced slash; beside a separate credit element it is that credit's
+# second part ("<span>Jean Levac</span> / Postmedia News").
+_CONTINUATION = re.compile(r"^(?P<cap>.*\S)\s+/\s*(?P<credit>[^/.!?]{2,40})$")
 _FORMS: list[tuple[re.Pattern[str], bool]] = [
     # "© Jane Doe", "(c) Agency"
     (re.compile(r"^(?P<cap>.*?)\s*(?:©|\(c\)|Copyright)\s*:?\s*(?P<credit>[^©]+?)\s*$", re.I), False),
@@ -25,9 +28,11 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
     # "... the ball. IMAGO/Nico Herbertz": an agency/photographer pair after the last sentence
     (re.compile(r"^(?P<cap>.*[.!?])\s+(?P<credit>[^.!?/]{2,40}/[^.!?]{2,40})$"), True),
     # "... at the scene. / Jane Doe", "La Soledat / Lorenzo Marina": a name after a spaced slash
-    (re.compile(r"^(?P<cap>.*\S)\s+/\s*(?P<credit>[^/.!?]{2,40})$"), True),
+    (_CONTINUATION, True),
     # "... on Monday. (AP)": an agency acronym in parentheses
     (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z]{2,6}(?:/[A-Z]{2,6})?)\)\W*$"), True),
+    # language-specific credits that end a caption ("…（山田太郎撮影）", "…＝ＡＰ")
+    *[(re.compile(rf"^(?P<cap>.*?)\s*{form}\s*$"), True) for form in merged("CREDIT_SUFFIX_FORMS")],
     # "Caption (Istimewa)", "Ilustrasi"
     (re.compile(rf"^(?P<cap>.*?)[\s(–—-]*\b(?P<credit>{_ONLY})\W*$", re.I), True),
 ]
@@ -36,9 +41,12 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
 _LABEL = re.compile(rf"^\W*(?:(?:{_PREFIX})\b(?:\s+by\b|\s*:)|©|\(c\))\s*", re.I)
 
 
+_LABEL_ONLY = re.compile(rf"^\W*(?:{_PREFIX})?\W*$", re.I)
+
+
 def clean_credit(credit: str | None) -> str | None:
-    """A credit without its label: `Foto: Getty Images` -> `Getty Images`."""
-    if not credit:
+    """A credit without its label: `Foto: Getty Images` -> `Getty Images`; a bare label is none."""
+    if not credit or _LABEL_ONLY.match(credit):
         return None
     return _LABEL.sub("", credit).strip(" ()[]") or None
 
@@ -54,9 +62,19 @@ def _glued(caption: str) -> tuple[str | None, str | None]:
     return caption, None
 
 
+def labelled_credit(text: str) -> str | None:
+    """The credit of a text only when a label says so ("(Photo: X)", "© X", "Foto: X"):
+    for image alt/title text, where looser forms would misread a description."""
+    for form, keeps_label in _FORMS:
+        found = None if keeps_label else form.match(text)
+        if found and found.group("credit").strip():
+            return clean_credit(found.group("credit").strip())
+    return None
+
+
 def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, str | None]:
-    """(caption, credit): a credit glued to the caption is cut off; a credit the page gave
-    separately wins over the glued one."""
+    """(caption, credit): a credit glued to the caption is cut off and kept; a credit the
+    page gave in its own element is used when the caption carries none."""
     credit = clean_credit(credit)
     if not caption:
         return None, credit
@@ -64,7 +82,7 @@ def split_credit(caption: str | None, credit: str | None) -> tuple[str | None, s
         caption = caption[: -len(credit)].rstrip(" ,;|/–—-:(")
         caption = re.sub(rf"(?:{_PREFIX})\s*:?\s*$", "", caption, flags=re.I).rstrip(" ,;|/–—-:(")
         return caption or None, credit
+    if credit and (continued := _CONTINUATION.match(caption)):
+        return continued.group("cap").rstrip(" ,;|/–—-("), f"{credit}, {continued.group('credit').strip()}"
     caption, glued = _glued(caption)
-    if credit and glued and glued not in credit:
-        return caption, f"{credit}, {glued}"  # "Jean Levac" + "/ Postmedia News"
-    return caption, credit or glued
+    return caption, glued or credit  # a labelled credit in the caption beats a loose element

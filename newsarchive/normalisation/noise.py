@@ -7,9 +7,13 @@ import re
 from .rules import LANGUAGES, merged
 
 
+def _markers(needs_colon: bool) -> list[str]:
+    return [m for lang in LANGUAGES.values() if getattr(lang, "RELATED_NEEDS_COLON", True) == needs_colon
+            for m in getattr(lang, "RELATED_MARKERS", [])]
+
+
 def _related_pattern() -> re.Pattern[str]:
-    loose = [m for lang in LANGUAGES.values() if not lang.RELATED_NEEDS_COLON for m in lang.RELATED_MARKERS]
-    strict = [m for lang in LANGUAGES.values() if lang.RELATED_NEEDS_COLON for m in lang.RELATED_MARKERS]
+    loose, strict = _markers(False), _markers(True)
     # Loose markers count anywhere at a block start; strict ones need a colon, or the
     # block to be the marker alone (a box heading).
     return re.compile(rf"^\W*(?:(?:{'|'.join(loose)})\b|(?:{'|'.join(strict)})\s*(?::|$|»|›|>))", re.I)
@@ -17,8 +21,7 @@ def _related_pattern() -> re.Pattern[str]:
 
 def _caps_pattern() -> re.Pattern[str]:
     """Strict markers written in capitals ("READ MORE Title") count without a colon."""
-    strict = [m.upper().replace(r"\S", r"\s") for lang in LANGUAGES.values() if lang.RELATED_NEEDS_COLON
-              for m in lang.RELATED_MARKERS]
+    strict = [m.upper().replace(r"\S", r"\s") for m in _markers(True)]
     return re.compile(rf"^\W*(?:{'|'.join(strict)})\b")
 
 
@@ -32,6 +35,11 @@ def is_related(block: str) -> bool:
     return bool(RELATED.match(block) or RELATED_CAPS.match(block))
 
 
+def is_furniture(text: str) -> bool:
+    """A line that is page furniture or a related-link insert, wherever it appears."""
+    return is_related(text) or bool(NOISE_LINE.match(text))
+
+
 def strip_footer(block: str) -> str:
     """The block without a syndication footer (from its marker to the end)."""
     found = FOOTER.search(block)
@@ -43,7 +51,7 @@ def drop_noise(blocks: list[str], extra: list[str]) -> list[str]:
     extra_lines = [re.compile(p, re.I) for p in extra]
     out = []
     for block in blocks:
-        if is_related(block) or NOISE_LINE.match(block) or any(p.search(block) for p in extra_lines):
+        if is_furniture(block) or any(p.search(block) for p in extra_lines):
             continue
         block = strip_footer(block)
         if block:

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import re
 
-from .rules import NOT_PEOPLE, alternation
+from .rules import NOT_PEOPLE, ROLE_WORDS, alternation
 
-_AUTHOR_LABEL = re.compile(rf"^\W*(?:{alternation('AUTHOR_LABELS')})\b\s*:?\s*", re.I)
-_EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})\b\s*:?\s*", re.I)
+_AUTHOR_LABEL = re.compile(rf"^\W*(?:{alternation('AUTHOR_LABELS')})(?!\w)\s*:?\s*", re.I)
+_EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})(?!\w)\s*:?\s*", re.I)
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s{3,}|\n")
 _SPLIT = re.compile(rf"\s*(?:[,;]|\s(?:{alternation('NAME_JOINERS')})\s)\s*", re.I)
 _EMAIL = re.compile(r"\S+@\S+")
+_TITLE_AFTER_NAME = re.compile(rf"\s+(?:{alternation('AUTHOR_SUFFIXES')})$")
 _HANDLE = re.compile(r"(?:\bfollow\b.*$|@\w+|\bon (?:twitter|x|instagram)\b.*$)", re.I)
 _MAX_WORDS = 6
+# A body line that is only a byline: "Penulis: X | Editor: Y", "Pewarta: X", "By Jane Doe".
+_LABELLED_SEGMENT = rf"(?:{alternation('AUTHOR_LABELS')}|{alternation('EDITOR_LABELS')})\s*:\s*[^|:]{{2,60}}"
+_PEOPLE_LINE = re.compile(rf"^\W*{_LABELLED_SEGMENT}(?:\s*[|•·,]\s*{_LABELLED_SEGMENT})*\W*$"
+                          rf"|^(?:{alternation('AUTHOR_LABELS')})\s+(?:[A-Z][\w'’.-]*\s?){{1,4}}$", re.I)
+
+
+def is_people_line(block: str) -> bool:
+    """A body paragraph that only names the reporter and/or editor (kept out of the body)."""
+    return len(block) <= 160 and bool(_PEOPLE_LINE.match(block))
 
 
 def _squash(text: str) -> str:
@@ -21,7 +31,7 @@ def _squash(text: str) -> str:
 
 def _is_person(name: str, not_people: set[str]) -> bool:
     folded = name.casefold()
-    if folded in NOT_PEOPLE or len(name) < 2:
+    if folded in NOT_PEOPLE or len(name) < 2 or set(folded.split()) & ROLE_WORDS:
         return False
     squashed = _squash(name)
     if any(squashed == _squash(org) or (len(_squash(org)) > 2 and squashed.startswith(_squash(org)))
@@ -29,6 +39,9 @@ def _is_person(name: str, not_people: set[str]) -> bool:
         return False
     if any(ch.isdigit() for ch in name) or "http" in folded or "/" in name or ":" in name:
         return False
+    cased = [ch for ch in name if ch.lower() != ch.upper()]
+    if cased and not any(ch.isupper() for ch in cased) and (" " in name or len(name) > 4):
+        return False  # "capital", "in News": not a name ("dpa", "amw" initials are)
     return len(name.split()) <= _MAX_WORDS
 
 
@@ -46,7 +59,7 @@ def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[li
                 segment = _AUTHOR_LABEL.sub("", segment)
             segment = _HANDLE.sub("", _EMAIL.sub("", segment))
             for name in _SPLIT.split(segment):
-                name = " ".join(name.strip(" .:-–—()[]").split())
+                name = _TITLE_AFTER_NAME.sub("", " ".join(name.strip(" .:-–—()[]").split()))
                 if _is_person(name, folded_orgs) and name not in target:
                     target.append(name)
     return authors, [e for e in editors if e not in authors]

@@ -8,7 +8,8 @@ import unicodedata
 import ftfy
 
 _SPACE = re.compile(r"[^\S\n]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width marks go; soft hyphens stay, as published.
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 # Only text that shows mojibake's fingerprints goes through ftfy (it is slow on long text).
 _SUSPECT = re.compile(r"[ÃÂâÅÐÑ][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]|â€|Ã.")
 

@@ -23,5 +23,5 @@ class ExtractPipeline:
     def process_item(self, item: FetchedArticle) -> FetchedArticle:
         if item.not_modified:
             return item
-        item.raw = extract_raw_pages(item.pages, self.overrides)
+        item.raw = extract_raw_pages(item.pages, self.overrides, fetched_at=item.fetched_at)
         return item

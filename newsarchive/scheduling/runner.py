@@ -86,13 +86,15 @@ def schedule(
     db_path: Path,
     tick: timedelta = timedelta(minutes=1),
     rounds: int | None = None,
+    run_due_args: list[str] | None = None,
     sleep: Callable[[float], None] = time.sleep,
 ) -> None:
-    """Run `run-due` every tick, each round in a fresh process (Scrapy's reactor starts once per process)."""
+    """Run `run-due [run_due_args]` every tick, each round in a fresh process (Scrapy's reactor starts once per process)."""
     done = 0
     while rounds is None or done < rounds:
         subprocess.run(
-            [sys.executable, "-m", "newsarchive", "run-due", "--db", str(db_path)], check=False
+            [sys.executable, "-m", "newsarchive", "run-due", "--db", str(db_path), *(run_due_args or [])],
+            check=False,
         )
         done += 1
         if rounds is None or done < rounds:

@@ -72,7 +72,7 @@ def test_article_url_without_running_text_is_not_an_article() -> None:
 
 
 def test_listing_links_are_sorted_into_articles_pagination_and_others() -> None:
-    page = Selector(text=f"""<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body>
+    page = Selector(text="""<html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head><body>
       <a href="/read/100001/banjir-rendam-ratusan-rumah-warga">A</a>
       <a href="/read/100001/banjir-rendam-ratusan-rumah-warga?utm_source=x">A again</a>
       <a href="/indeks?page=2">2</a> <a href="/indeks?page=3">Selanjutnya</a>

@@ -66,3 +66,52 @@ def test_empty_page_gives_empty_article():
     article = extract_article(b"", URL)
     assert (article.url, article.body, article.title) == (URL, "", None)
     assert isinstance(extract_raw("", URL), RawArticle)
+
+
+def test_body_rendered_from_a_script_payload(story):
+    import json
+    fragment = "".join(f"<p>{p}</p>" for p in story)
+    payload = json.dumps(json.dumps({"html": fragment}))  # escaped twice, as Next.js streams it
+    html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><div id='app'>Memuat...</div>"
+            f"<script>self.__next_f.push([1, {payload}])</script></body></html>")
+    assert extract_article(html, URL).paragraphs == story
+
+
+def test_body_from_json_ld_article_body_when_the_dom_has_none(story):
+    import json
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Jalan Rusak", "articleBody": "\n".join(story)})
+    html = (f"<html><head><script type='application/ld+json'>{ld}</script></head>"
+            "<body><div id='app'></div></body></html>")
+    assert extract_article(html, URL).paragraphs == story
+
+
+def test_next_story_of_an_endless_page_left_out(story):
+    first = "".join(f"<p>{p}</p>" for p in story)
+    other = "".join(f"<p>Cerita lain: {p}</p>" for p in story * 2)
+    html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><main>"
+            f"<article><h1>Jalan Rusak</h1><div class='bodytext'>{first}</div></article>"
+            f"<div class='more'><article><h1>Cerita Lain</h1><div class='bodytext'>{other}</div></article></div>"
+            f"</main></body></html>")
+    assert extract_article(html, URL).paragraphs == story
+
+
+def test_teaser_articles_inside_the_body_left_out(story):
+    body = "".join(f"<p>{p}</p>" for p in story)
+    teaser = ("<article class='teaser'><h3>Pasar Murah Dibuka di Lima Kelurahan</h3>"
+              "<p>Warga antusias menyambut pasar murah yang digelar pemerintah kota, kata lurah.</p></article>")
+    html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><article><h1>Jalan Rusak</h1>"
+            f"<div class='bodytext'>{body}{teaser}</div></article></body></html>")
+    assert extract_article(html, URL).paragraphs == story
+
+
+def test_body_of_text_separated_by_double_breaks(story):
+    body = f"{story[0]}<br><br>BACA JUGA: <a href='/x'>Harga cabai naik</a><br><br>{story[1]}<br/><br/>\n{story[2]}<br>"
+    html = (f"<html><head><title>Jalan Rusak - Warta</title></head><body><h1>Jalan Rusak</h1>"
+            f"<div class='isi'>{body}</div></body></html>")
+    assert extract_article(html, URL).paragraphs == story
+
+
+def test_override_date_is_read_with_the_site_zone(page):
+    html = page(meta_line='<span class="tgl">03/09/2022 14:05</span>')
+    overrides = SiteOverrides.from_dict({"published": "span.tgl"})
+    assert extract_article(html, URL, overrides).published == "2022-09-03T14:05:00+07:00"

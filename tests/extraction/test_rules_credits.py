@@ -25,10 +25,17 @@ from newsarchive.normalisation.credits import split_credit
     ("Der Trainer am Spielfeldrand. IMAGO/Nico Beispiel", "Der Trainer am Spielfeldrand.", "IMAGO/Nico Beispiel"),
     ("Polizei-Razzia in La Soledat / Lorenzo Beispiel", "Polizei-Razzia in La Soledat", "Lorenzo Beispiel"),
     ("Court documents were released on Monday. (AP)", "Court documents were released on Monday.", "AP"),
+    ("警視庁を出る容疑者＝13日、東京・霞ケ関で（山田太郎撮影）", "警視庁を出る容疑者＝13日、東京・霞ケ関で", "山田太郎"),
+    ("テレビで見る国民（ソウルで、３日）＝ＡＰ", "テレビで見る国民（ソウルで、３日）", "ＡＰ"),
+    ("イスラエルの国旗＝同国で2019年5月", "イスラエルの国旗＝同国で2019年5月", None),
+    ("Анвар Ибрагим на форуме. Фото: Дмитрий Иванов", "Анвар Ибрагим на форуме.", "Дмитрий Иванов"),
+    ("대표가 의원총회에서 국기에 경례하고 있다. 연합뉴스", "대표가 의원총회에서 국기에 경례하고 있다", "연합뉴스"),
+    ("De premier bij het paleis. Beeld: Jan de Vries", "De premier bij het paleis.", "Jan de Vries"),
 ], ids=["glued-foto-dashes", "paren-FOTO-agency", "foto-dok-only", "paren-dok", "ilustrasi",
         "istimewa", "photo-colon", "ap-photo", "copyright-sign", "bild", "credit-colon", "photo-by",
         "agency-slash-after-sentence",
-        "spaced-slash-name", "agency-acronym-paren"])
+        "spaced-slash-name", "agency-acronym-paren",
+        "ja-photographed-by", "ja-equals-agency", "ja-equals-context-kept", "ru-foto", "ko-agency-after-stop", "nl-beeld"])
 def test_caption_credit_split(raw, caption, credit):
     assert split_credit(raw, None) == (caption, credit)
 
@@ -38,36 +45,43 @@ def test_caption_without_credit_unchanged():
     assert split_credit(text, None) == (text, None)
 
 
-def test_separate_credit_label_removed_and_cut_from_caption():
-    assert split_credit("Warga antre beras. Foto: Jane Doe", "Foto: Jane Doe") == ("Warga antre beras.", "Jane Doe")
+@pytest.mark.parametrize("raw, given, caption, credit", [
+    ("Warga antre beras. Foto: Jane Doe", "Foto: Jane Doe", "Warga antre beras.", "Jane Doe"),
+    ("Offices on Slater Street. / Postmedia News", "Jean Levac", "Offices on Slater Street.",
+     "Jean Levac, Postmedia News"),
+    ("Der König im Garten. © IMAGO / Beispiel Collection", None, "Der König im Garten.",
+     "IMAGO / Beispiel Collection"),
+    ("Bezahlmethoden im Vergleich", "© Picture Alliance", "Bezahlmethoden im Vergleich", "Picture Alliance"),
+    ("Rauch über Kiew. Foto: Dan Beispiel/AP", "Visa mer", "Rauch über Kiew.", "Dan Beispiel/AP"),
+    ("Swedish police officer", "Copyright", "Swedish police officer", None),
+], ids=["separate-label-cut", "separate-plus-slash-tail", "copyright-before-slashes",
+        "label-word-inside-name", "labelled-beats-loose-element", "bare-label-no-credit"])
+def test_split_with_separate_credit(raw, given, caption, credit):
+    assert split_credit(raw, given) == (caption, credit)
 
 
-def test_figcaption_with_credit_element(page):
-    figure = ('<figure><img src="/img/jalan.jpg" width="800" height="450">'
-              '<figcaption>Alat berat di Jalan Merdeka. <span class="credit">Foto: Rina Putri</span>'
-              '</figcaption></figure>')
+@pytest.mark.parametrize("figure, caption, credit", [
+    ('<figure><img src="/img/jalan.jpg" width="800" height="450"><figcaption>Alat berat di Jalan Merdeka. '
+     '<span class="credit">Foto: Rina Putri</span></figcaption></figure>', "Alat berat di Jalan Merdeka.", "Rina Putri"),
+    ('<div class="post-thumbnail"><img src="/img/jalan.jpg" width="800" height="450"><p class="text-muted">'
+     'Alat berat di Jalan Merdeka. (FOTO: ANTARA/Nova Wahyudi)</p></div>', "Alat berat di Jalan Merdeka.",
+     "ANTARA/Nova Wahyudi"),
+    ('<figure><img src="/img/jalan.jpg" width="800" height="450"><figcaption>Alat berat di Jalan Merdeka.'
+     '</figcaption><footer>Imago/Beispiel</footer></figure>', "Alat berat di Jalan Merdeka.", "Imago/Beispiel"),
+    ('<div class="hero"><img src="/img/jalan.jpg" width="800" height="450"><div class="x1">Alat berat di Jalan '
+     'Merdeka, Senin pagi</div><div class="x2">Getty Images</div></div>', "Alat berat di Jalan Merdeka, Senin pagi",
+     "Getty Images"),
+    ('<div class="media"><figure><img src="/a.jpg" width="1200" height="840"></figure><figcaption><span class="text">'
+     'Alat berat di Jalan Merdeka</span> <span class="author">Rina Putri</span></figcaption></div>',
+     "Alat berat di Jalan Merdeka", "Rina Putri"),
+    ('<figure><img src="/a.jpg" width="800" height="450" alt="Alat berat (Foto: Rina Putri/Warta)"></figure>',
+     None, "Rina Putri/Warta"),
+    ('<figure><img src="/a.jpg" width="800" height="450" alt="Alat berat / banjir"></figure>', None, None),
+    ('<figure><img src="/a.jpg" width="800" height="450"><figcaption>View 3 Images</figcaption></figure>', None, None),
+], ids=["figcaption-credit-element", "bare-caption-under-image", "figure-footer", "short-element-after-caption",
+        "figcaption-after-figure", "labelled-alt", "unlabelled-alt-no-credit",
+        "gallery-button-is-no-caption"])
+def test_lead_image_on_page(page, figure, caption, credit):
     article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
-    assert (article.caption, article.photo_credit) == ("Alat berat di Jalan Merdeka.", "Rina Putri")
-
-
-def test_caption_under_image_without_figure(page):
-    figure = ('<div class="post-thumbnail"><img src="/img/jalan.jpg" width="800" height="450">'
-              '<p class="text-muted">Alat berat di Jalan Merdeka. (FOTO: ANTARA/Nova Wahyudi)</p></div>')
-    article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
-    assert (article.caption, article.photo_credit) == ("Alat berat di Jalan Merdeka.", "ANTARA/Nova Wahyudi")
+    assert (article.caption, article.photo_credit) == (caption, credit)
     assert "Alat berat" not in article.body
-
-
-def test_separate_credit_joined_with_glued_agency():
-    assert split_credit("Offices on Slater Street. / Postmedia News", "Jean Levac") == (
-        "Offices on Slater Street.", "Jean Levac, Postmedia News")
-
-
-def test_copyright_before_slashes_keeps_the_whole_credit():
-    assert split_credit("Der König im Garten. © IMAGO / Beispiel Collection", None) == (
-        "Der König im Garten.", "IMAGO / Beispiel Collection")
-
-
-def test_label_word_inside_a_name_is_kept():
-    assert split_credit("Bezahlmethoden im Vergleich", "© Picture Alliance") == (
-        "Bezahlmethoden im Vergleich", "Picture Alliance")

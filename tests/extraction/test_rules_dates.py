@@ -27,8 +27,13 @@ def test_visible_date_with_named_zone(page, visible, expected):
     assert article.published == expected
 
 
-def test_day_only_date_stays_a_day():
+def test_day_only_date_stays_a_day_when_parsed():
     assert parse_visible("3 Sep 2022", None) == "2022-09-03"
+
+
+def test_day_only_date_on_page_is_midnight_in_the_site_zone(page):
+    html = page(meta_line='<span class="date">3 Sep 2022</span>')
+    assert extract_article(html, URL_ID).published == "2022-09-03T00:00:00+07:00"
 
 
 def test_no_zone_named_uses_site_country(page):
@@ -81,3 +86,29 @@ def test_relative_date_on_page_needs_fetch_time(page):
     assert extract_article(html, URL_ID).published is None
     fetched = datetime(2022, 9, 3, 7, 5, tzinfo=timezone.utc)
     assert extract_article(html, URL_ID, fetched_at=fetched).published == "2022-09-03T05:05:00+00:00"
+
+
+@pytest.mark.parametrize("visible, url", [
+    ("3 septembre 2022 à 14h05", "https://journal.example.fr/a/1"),
+    ("3 de septiembre de 2022 a las 14:05", "https://diario.example.es/a/1"),
+    ("3 settembre 2022 alle 14:05", "https://giornale.example.it/a/1"),
+], ids=["fr", "es", "it"])
+def test_romance_language_dates(page, visible, url):
+    html = page(meta_line=f'<span class="date">{visible}</span>', lang=url.rsplit(".", 1)[1][:2])
+    assert extract_article(html, url).published == "2022-09-03T14:05:00+02:00"
+
+
+def test_date_in_a_language_without_rule_table(page):
+    html = page(meta_line='<span class="date">3 września 2022 14:05</span>', lang="pl")
+    assert extract_article(html, "https://gazeta.example.pl/a/1").published == "2022-09-03T14:05:00+02:00"
+
+
+def test_unclassed_date_starting_with_a_day_name(page):
+    html = page(meta_line='<span>Sabtu, 03 September 2022 | 14:05 WIB</span>').replace('<div class="meta">', "<div>")
+    assert extract_article(html, URL_ID).published == "2022-09-03T14:05:00+07:00"
+
+
+def test_naive_time_on_a_us_english_page_is_eastern(page):
+    head = '<meta property="article:published_time" content="2024-04-25T04:21:02">'
+    html = page(head=head, lang="en-US")
+    assert extract_article(html, "https://magazine.example.com/a/1").published == "2024-04-25T04:21:02-04:00"

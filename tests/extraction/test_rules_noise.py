@@ -26,9 +26,11 @@ def _body_with(page, story, insert_html: str) -> str:
     "<p>Read more: Harga Cabai Naik Menjelang Lebaran</p>",
     "<p>Related: Harga Cabai Naik Menjelang Lebaran</p>",
     "<p>READ MORE Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Lesen Sie auch: Harga Cabai Naik Menjelang Lebaran</p>",
+    "<p>Lire aussi : Harga Cabai Naik Menjelang Lebaran</p>",
 ], ids=["caps-glued", "caps-space", "sentence-case", "space-before-colon", "strong-link",
         "box-of-titles", "simak-juga", "lihat-juga", "baca-selengkapnya", "read-more", "related",
-        "read-more-caps"])
+        "read-more-caps", "de-lesen-sie-auch", "fr-lire-aussi"])
 def test_related_link_insert_removed(page, story, insert):
     body = _body_with(page, story, insert)
     assert "Harga Cabai" not in body
@@ -36,7 +38,9 @@ def test_related_link_insert_removed(page, story, insert):
 
 
 @pytest.mark.parametrize("line", ["ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Sumber:",
-                                  "Bagikan", "Advertisement"])
+                                  "Bagikan", "Advertisement", "Halaman: 1 2 Selanjutnya",
+                                  "Stand: 22.04.2024, 06:00 Uhr", "Updated: 15:59, 22 Apr 2024",
+                                  "Diperbarui: Sabtu, 3 September 2022 14:05 WIB", "COPYRIGHT © ANTARA 2022"])
 def test_furniture_line_removed(page, story, line):
     assert _body_with(page, story, f"<p>{line}</p>").split("\n\n") == story
 

@@ -62,3 +62,19 @@ def test_title_suffix_names_the_source_not_the_domain(page):
     article = extract_article(page(), "https://warta.example.id/read/1/x")
     assert article.source == "Warta Contoh"
     assert article.title == "Perbaikan Jalan Dimulai Pekan Depan di Tiga Kecamatan"
+
+
+def test_section_suffix_of_og_title_stripped(page):
+    head = ('<meta property="og:title" content="Jembatan Baru Dibuka untuk Umum | Daerah">'
+            '<meta property="article:section" content="Daerah">')
+    assert extract_article(page(head=head), URL).title == "Jembatan Baru Dibuka untuk Umum"
+
+
+def test_source_is_never_a_date_a_section_or_a_shouted_acronym_retitled(page):
+    dated = page(title="Jembatan Baru Dibuka").replace(" - Warta Contoh</title>", " - 28.04.2023</title>")
+    assert extract_article(dated, URL).source == "kabar.example.id"
+    sectioned = page(head='<meta property="article:section" content="Daerah">').replace(
+        " - Warta Contoh</title>", " - Daerah</title>")
+    assert extract_article(sectioned, URL).source == "kabar.example.id"
+    acronym = page(head='<meta property="og:site_name" content="NDR">')
+    assert extract_article(acronym, URL).source == "NDR"

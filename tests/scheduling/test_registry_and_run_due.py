@@ -50,6 +50,8 @@ def test_run_due_crawls_due_sites_once(tmp_path: Path, wordpress_site) -> None:
     first = run_cli("run-due", "--db", db, *FAST)
     assert "banua: finished" in first.stdout
     assert len(articles(tmp_path / "a.db")) == len(wordpress_site.expected())
+    with sqlite3.connect(tmp_path / "a.db") as conn:  # the second round found nothing due
+        assert conn.execute("select count(*) from crawls").fetchone()[0] == 1
     assert "no site is due" in run_cli("run-due", "--db", db, *FAST).stdout
     (entry,) = json.loads(run_cli("sites", "list", "--format", "json", "--db", db).stdout)
     assert entry["last_status"] == "finished" and entry["last_started"]
@@ -85,8 +87,10 @@ def test_run_due_skips_a_site_being_crawled(tmp_path: Path, wordpress_site) -> N
 def test_schedule_runs_rounds(tmp_path: Path, wordpress_site) -> None:
     db = str(tmp_path / "a.db")
     run_cli("sites", "add", wordpress_site.base_url, "--name", "banua", "--db", db)
-    run_cli("schedule", "--db", db, "--rounds", "1", "--tick", "1s", timeout=180)
+    run_cli("schedule", "--db", db, "--rounds", "2", "--tick", "1s", *FAST, timeout=180)
     assert len(articles(tmp_path / "a.db")) == len(wordpress_site.expected())
+    with sqlite3.connect(tmp_path / "a.db") as conn:  # the second round found nothing due yet
+        assert conn.execute("select count(*) from crawls").fetchone()[0] == 1
 
 
 def test_registry_overrides_win(tmp_path: Path) -> None:

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import de, en, id
+from . import de, en, es, fr, id, it, ja, ko, nl, ru, sv
 
-LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de)}
+LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, fr, es, it, nl, sv, ja, ko, ru)}
 
 
 def merged(name: str) -> list:
-    """The concatenation of one list-valued rule over every language."""
+    """The concatenation of one list-valued rule over every language that has it."""
     out: list = []
     for module in LANGUAGES.values():
-        out.extend(getattr(module, name))
+        out.extend(getattr(module, name, []))
     return out
 
 
@@ -25,7 +25,7 @@ def merged_map(name: str) -> dict:
     """The union of one dict-valued rule over every language (first language wins)."""
     out: dict = {}
     for module in LANGUAGES.values():
-        for key, value in getattr(module, name).items():
+        for key, value in getattr(module, name, {}).items():
             out.setdefault(key, value)
     return out
 
@@ -39,6 +39,7 @@ MONTHS: dict[str, int] = merged_map("MONTHS")
 TIME_ZONES: dict[str, float] = merged_map("TIME_ZONES")
 DAYS: list[str] = merged("DAYS")
 NOT_PEOPLE: set[str] = set(merged("NOT_PEOPLE"))
+ROLE_WORDS: set[str] = set(merged("ROLE_WORDS"))
 
 # Country-code TLD -> IANA zone, for pages whose dates carry no offset at all.
 COUNTRY_ZONES = {
@@ -55,6 +56,7 @@ COUNTRY_ZONES = {
     "ca": "America/Toronto", "br": "America/Sao_Paulo", "ar": "America/Argentina/Buenos_Aires",
     "mx": "America/Mexico_City", "il": "Asia/Jerusalem", "hu": "Europe/Budapest",
     "ro": "Europe/Bucharest", "lu": "Europe/Luxembourg", "li": "Europe/Vaduz",
+    "us": "America/New_York",  # most US newsrooms date in Eastern time
 }
 
 # Language -> country, for pages on generic TLDs whose `<html lang>` has no region.

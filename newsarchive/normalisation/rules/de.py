@@ -24,7 +24,8 @@ RELATED_MARKERS = [r"lesen\s+sie\s+auch", r"mehr\s+zum\s+thema", r"auch\s+intere
                    r"weiterlesen", r"das\s+könnte\s+sie\s+auch\s+interessieren", r"empfehlungen"]
 
 NOISE_LINES = [r"Anzeige", r"Werbung", r"Teilen", r"Artikel teilen", r"Mehr anzeigen",
-               r"Zur Startseite", r"Zum Artikel"]
+               r"Zur Startseite", r"Zum Artikel",
+               r"(?:Stand|Aktualisiert|Veröffentlicht)\s*:?\s*(?:am\s*)?\d[\d.,:\s]*(?:Uhr)?"]
 
 FOOTERS = [r"Dieser Artikel erschien zuerst (?:bei|in|auf)\b"]
 
@@ -35,4 +36,7 @@ CREDIT_ONLY: list[str] = []
 AUTHOR_LABELS = [r"Von", r"Autorin/Autor", r"Autorinnen", r"Autoren", r"Autor", r"Autorin", r"Text"]
 EDITOR_LABELS = [r"Redaktion", r"Bearbeitet von"]
 NAME_JOINERS = [r"und"]
-NOT_PEOPLE = ["redaktion", "online-redaktion", "nachrichtenredaktion"]
+# Job titles: a byline part made of one of these is a role, not a name ("Senior Correspondent").
+ROLE_WORDS = ["redakteur", "redakteurin", "korrespondent", "korrespondentin", "volontär", "volontärin",
+              "reporterin", "autorin"]
+NOT_PEOPLE = ["redaktion", "online-redaktion", "nachrichtenredaktion", "folgen", "anhören"]

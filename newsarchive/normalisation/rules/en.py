@@ -31,7 +31,10 @@ NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Sha
                r"Skip Advertisement", r"Story continues below advertisement",
                r"Continue reading below", r"Article continues below", r"Click here to .{0,60}",
                r"Subscribe", r"Image", r"Listen to this article", r"Loading\W*",
-               r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?"]
+               r"Pages?\s*:?[\d\s]*(?:of\s*\d+)?\s*(?:Next|Previous)?",
+               r"(?:Copyright\s*)?(?:©|\(c\))\s*.{0,60}", r"Copyright\s+\d{4}.{0,60}", r"All rights reserved\W*",
+               r"(?:Updated|Published|Last updated|Posted)\s*:?\s*(?:on\s*)?.{0,30}\d.{0,30}",
+               r"View \d+ (?:Images|Photos|Pictures)", r"Video unavailable", r"Show more", r"Expand"]
 
 FOOTERS = [r"This article (?:was )?(?:first|originally) (?:appeared|published) (?:on|in)\b"]
 
@@ -45,5 +48,8 @@ EDITOR_LABELS = [r"Editing by", r"Edited by", r"Editor"]
 NAME_JOINERS = [r"and", r"&"]
 # Newsroom labels, not people. News agencies (AP, Reuters, dpa) are kept: they are the
 # author of record of the stories they wrote.
+# Job titles: a byline part made of one of these is a role, not a name ("Senior Correspondent").
+ROLE_WORDS = ["correspondent", "reporter", "writer", "editor", "journalist", "columnist", "contributor",
+              "photographer", "producer", "intern", "staff"]
 NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor", "news desk",
               "web desk", "follow", "guest", "contributor", "unknown"]

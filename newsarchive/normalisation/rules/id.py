@@ -32,7 +32,8 @@ RELATED_MARKERS = [
 NOISE_LINES = [r"ADVERTISEMENT", r"SCROLL TO CONTINUE WITH CONTENT", r"Bagikan", r"Sumber\s*:?",
                r"Editor\s*:?", r"Penulis\s*:?", r"Reporter\s*:?", r"Halaman\s+selanjutnya",
                r"Selanjutnya", r"Sebelumnya", r"Iklan", r"Dapatkan berita .{0,80}",
-               r"Halaman\s*:?[\d\s]*(?:Selanjutnya|Sebelumnya|Berikutnya)?[\d\s]*"]
+               r"Halaman\s*:?[\d\s]*(?:Selanjutnya|Sebelumnya|Berikutnya)?[\d\s]*",
+               r"(?:Diperbarui|Diterbitkan|Dipublikasikan)\s*:?.{0,40}\d.{0,30}"]
 
 # Syndication footers: from the marker to the end of the paragraph.
 FOOTERS = [r"Artikel ini (?:telah )?(?:tayang|terbit|dipublikasikan) di\b",
@@ -43,7 +44,11 @@ FOOTERS = [r"Artikel ini (?:telah )?(?:tayang|terbit|dipublikasikan) di\b",
 CREDIT_PREFIXES = [r"Foto", r"Sumber\s+foto", r"Fotografer"]
 CREDIT_ONLY = [r"Ilustrasi", r"Istimewa", r"Ist"]
 
-AUTHOR_LABELS = [r"Penulis", r"Reporter", r"Wartawan", r"Oleh", r"Laporan"]
+# "Laporan Wartawan Sripoku.com, Rina Putri": the outlet is part of the label.
+AUTHOR_LABELS = [r"Penulis", r"Pewarta", r"Reporter", r"Wartawan", r"Oleh", r"Kontributor",
+                 r"Laporan\s+(?:Wartawan|Reporter|Kontributor)\s+[\w.-]+\s*,", r"Laporan"]
 EDITOR_LABELS = [r"Editor", r"Redaktur", r"Penyunting"]
 NAME_JOINERS = [r"dan"]
+# Job titles: a byline part made of one of these is a role, not a name ("Senior Correspondent").
+ROLE_WORDS = ["wartawan", "koresponden", "kontributor", "redaktur", "jurnalis"]
 NOT_PEOPLE = ["redaksi", "tim redaksi", "admin", "humas"]

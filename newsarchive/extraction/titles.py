@@ -1,0 +1,72 @@
+"""The headline: declared (og:title, JSON-LD, Twitter) or shown (`<h1>`), without site names."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from lxml.html import HtmlElement
+
+from .dom import clean
+from .structured import Structured
+
+_TITLE_SUFFIX = re.compile(r"(?:\s+[|–—\-*·•»:]\s+|\s*[：｜]\s*)([^|–—\-*·•»：｜]+?)\s*$")
+_TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
+_WORD = re.compile(r"\w+")
+
+
+def _similarity(a: str, b: str) -> float:
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _is_site_label(part: str, names: list[str], host: str) -> bool:
+    """Whether a `<title>`/og:title segment names the site or the section (or is a date or a byline)."""
+    words = _WORD.findall(part.lower())
+    if not words or len(words) > 6:
+        return False
+    if any(_similarity(part, name) >= 0.5 for name in names):
+        return True
+    labels = set(re.split(r"[.-]", host.lower().split(":")[0]))
+    return any(w in labels and len(w) > 2 for w in words) or "".join(words) in labels \
+        or all(w.isdigit() for w in words) or words[0] == "by"
+
+
+def _strip_site(title: str, names: list[str], host: str) -> str:
+    """A title without its ` - Site Name` / ` | Section | Site` parts; the headline is kept as written."""
+    while True:
+        found = _TITLE_SUFFIX.search(title)
+        if not found or not _is_site_label(found.group(1), names, host):
+            break
+        title = title[:found.start()].rstrip()
+    found = _TITLE_PREFIX.match(title)
+    if found and _is_site_label(found.group(1), names, host):
+        title = title[found.end():].lstrip()
+    return title
+
+
+def find_title(doc: HtmlElement, data: Structured, names: list[str],
+           host: str) -> tuple[str | None, HtmlElement | None]:
+    """The headline, and the `<h1>` that shows it (the anchor of the article's header).
+
+    og:title is what publishers choose to show when shared, and the most reliable
+    across sites (the visible `<h1>` often carries a kicker); then JSON-LD's headline.
+    Without declarations: the `<h1>`, else `<title>` without the site name.
+    """
+    headline = data.ld("headline")
+    declared = [_strip_site(html.unescape(clean(t)), names, host)
+                for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
+                          data.first("twitter:title")) if t]
+    page_title = clean(doc.findtext(".//title"))
+    reference = declared[0] if declared else _strip_site(page_title, names, host) if page_title else ""
+    best, best_sim = None, -1.0
+    for h1 in doc.iter("h1"):
+        text = clean(h1.text_content())
+        if not text:
+            continue
+        sim = _similarity(text, reference) if reference else 0.5
+        if sim > best_sim:
+            best, best_sim = h1, sim
+    if best is not None and (not declared or clean(best.text_content()) == declared[0]):
+        return clean(best.text_content()), best
+    return (reference or None), best if best_sim >= 0.3 else None

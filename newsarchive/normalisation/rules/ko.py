@@ -1,0 +1,10 @@
+"""Korean rules, as data: caption credit conventions of Korean newspapers."""
+
+LANGUAGE = "ko"
+
+# "...연설하고 있다. 연합뉴스": the agency or photographer after the caption's last full stop;
+# "홍길동 기자" (reporter) in a byline is the name.
+CREDIT_SUFFIX_FORMS = [r"\.\s*(?P<credit>[가-힣]{2,8}(?:\s?기자)?)"]
+
+# Job titles written after the name in bylines: "신현주 기자" (reporter Shin Hyun-joo).
+AUTHOR_SUFFIXES = [r"기자", r"특파원", r"선임기자"]
