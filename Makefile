@@ -40,3 +40,6 @@ clean:
 
 bench-crawl: install
 	$(BIN)/python bench/bench_crawl.py --articles $(or $(ARTICLES),5000)
+
+# Every benchmark: extraction (make eval), crawl, archive.
+bench: bench-extract bench-crawl bench-archive
