@@ -35,7 +35,6 @@ def test_changed_and_new_articles_between_two_crawls(tmp_path: Path) -> None:
         old = query(db, "select body from revisions where url = ?", revised)
         assert len(old) == 1 and "banjir sudah surut" not in old[0][0]
         assert query(db, "select count(*) from articles where url = ?", added)[0][0] == 1
-        print("SECOND", first_requests, len(second), second)
         assert len(second) <= max(0.1 * first_requests, 8), second
         statuses = [status for _, _, status in second]
         assert 304 in statuses or all(s == 200 for s in statuses)
