@@ -22,6 +22,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+NEWSARCHIVE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
+NEWSARCHIVE_RETRY_BACKOFF_MAX = 60.0  # and never longer (a server's Retry-After is capped too)
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
@@ -38,6 +40,8 @@ NEWSARCHIVE_MAX_PAGES_PER_ARTICLE = 20
 NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newsarchive.downloadermiddlewares.backoff.BackoffRetryMiddleware": 550,
     "newsarchive.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
     "newsarchive.downloadermiddlewares.redirectloop.RedirectLoopMiddleware": 610,
 }
