@@ -59,7 +59,8 @@ class NewsSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.home = start_url if urlsplit(start_url).path else start_url + "/"
         self.site = site_of(self.home)
-        self.since = since
+        self.root = f"{urlsplit(self.home).scheme}://{self.site}"
+        self.since_date = parse_w3c_datetime(since) if since else None
         self.extra_start_urls = list(start_urls or [])
         self.allowed_paths = re.compile(allowed_paths) if allowed_paths else None
         self.article_pattern = re.compile(article_pattern) if article_pattern else None
@@ -85,14 +86,12 @@ class NewsSpider(scrapy.Spider):
             url for url, page in spider.known.items()
             if complete_until and page.first_seen and parse_w3c_datetime(page.first_seen) <= complete_until
         }
-        spider.since_date = parse_w3c_datetime(spider.since) if spider.since else None
         return spider
 
     # -- start ---------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
-        root = f"{urlsplit(self.home).scheme}://{self.site}"
         yield scrapy.Request(
-            root + "/robots.txt",
+            self.root + "/robots.txt",
             callback=self.parse_robots,
             errback=self.on_error,
             meta={"dont_obey_robotstxt": True, "handle_httpstatus_all": True},
@@ -107,14 +106,13 @@ class NewsSpider(scrapy.Spider):
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         declared = sitemaps_in_robots(response.text) if response.status == 200 and isinstance(response, TextResponse) else []
-        root = f"{urlsplit(self.home).scheme}://{self.site}"
-        for url in declared or [root + path for path in COMMON_SITEMAP_PATHS]:
-            yield self.sitemap_request(url, quiet=not declared)
+        for url in declared or [self.root + path for path in COMMON_SITEMAP_PATHS]:
+            yield self.discovery_request(url, self.parse_sitemap, quiet=not declared)
 
-    def sitemap_request(self, url: str, quiet: bool = False) -> scrapy.Request:
-        """A sitemap request; `quiet` for guessed paths, whose 404 is no error."""
+    def discovery_request(self, url: str, callback, quiet: bool = False) -> scrapy.Request:
+        """A sitemap or feed request; `quiet` for guessed paths, whose 404 is no error."""
         return scrapy.Request(
-            url, callback=self.parse_sitemap, errback=self.on_error, priority=15,
+            url, callback=callback, errback=self.on_error, priority=15,
             meta={"handle_httpstatus_list": [404, 410]} if quiet else {},
         )
 
@@ -129,7 +127,7 @@ class NewsSpider(scrapy.Spider):
             if entry.is_sitemap:
                 if self.incremental and changed and self.last_crawl and changed < self.last_crawl:
                     continue  # nothing in it changed since the last finished crawl
-                yield self.sitemap_request(entry.loc)
+                yield self.discovery_request(entry.loc, self.parse_sitemap)
             elif not is_listing_url(entry.loc):
                 yield from self.article_request(entry.loc, changed)
 
@@ -140,12 +138,6 @@ class NewsSpider(scrapy.Spider):
         for entry in entries:
             if same_site(entry.link, self.site):
                 yield from self.article_request(entry.link, entry.updated)
-
-    def feed_request(self, url: str, quiet: bool = False) -> scrapy.Request:
-        return scrapy.Request(
-            url, callback=self.parse_feed, errback=self.on_error, priority=15,
-            meta={"handle_httpstatus_list": [404, 410]} if quiet else {},
-        )
 
     # -- article requests ----------------------------------------------------------------
     def in_scope(self, url: str) -> bool:
@@ -196,8 +188,11 @@ class NewsSpider(scrapy.Spider):
         links = page_links(page, response.url, self.site)
         if not article:
             yield from self.follow_listing(response, links, url)
+        else:  # a first crawl also follows an article's related stories
+            for link in links.articles:
+                yield from self.article_request(link)
         if not self.incremental:
-            yield from self.follow_links(response, links)
+            yield from self.follow_others(response, links)
 
     def is_article(self, page: Selector, url: str) -> bool:
         if self.article_pattern is not None:
@@ -260,9 +255,9 @@ class NewsSpider(scrapy.Spider):
         for link in links.articles:
             yield from self.article_request(link)
         if response.meta.get("hub"):
-            feeds = links.feeds or ([] if self.incremental else [f"{urlsplit(url).scheme}://{self.site}{p}" for p in COMMON_FEED_PATHS])
+            feeds = links.feeds or ([] if self.incremental else [self.root + path for path in COMMON_FEED_PATHS])
             for feed in feeds:
-                yield self.feed_request(feed, quiet=not links.feeds)
+                yield self.discovery_request(feed, self.parse_feed, quiet=not links.feeds)
         listing_page = response.meta.get("listing_page", 0)
         if not fresh:
             return  # nothing new here: older pages hold nothing new either
@@ -277,10 +272,8 @@ class NewsSpider(scrapy.Spider):
                     meta={"depth": response.meta.get("depth", 0), "listing_page": listing_page + 1, "chain": chain},
                 )
 
-    def follow_links(self, response: TextResponse, links: PageLinks) -> Iterator[scrapy.Request]:
+    def follow_others(self, response: TextResponse, links: PageLinks) -> Iterator[scrapy.Request]:
         """First crawl: walk section, tag and other pages too, within depth and per-shape budgets."""
-        for link in links.articles:
-            yield from self.article_request(link)
         budget = self.settings.getint("NEWSARCHIVE_PATTERN_BUDGET")
         too_deep = response.meta.get("depth", 0) >= self.settings.getint("NEWSARCHIVE_MAX_DEPTH")
         for link in links.others:
