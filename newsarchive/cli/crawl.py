@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..crawler import CrawlResult
+from ..discovery.sitemaps import parse_w3c_datetime
 from ..scheduling import runner
 from ..scheduling.registry import parse_interval
 from .base import cli, db_option
@@ -43,8 +44,6 @@ def with_crawl_options(command):
 
 
 def _since(value: str | None) -> str | None:
-    from ..discovery.sitemaps import parse_w3c_datetime
-
     if value and parse_w3c_datetime(value) is None:
         raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)", param_hint="--since")
     return value

@@ -19,6 +19,7 @@ from ..storage import Archive
 from .lock import site_lock
 from .registry import due_sites, target_for
 
+
 def crawl_locked(
     targets: list[CrawlTarget], db_path: Path, **options: Any
 ) -> tuple[list[CrawlResult], list[CrawlTarget]]:
