@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..storage.rows import SLOTS
 from ..storage.search import CANDIDATES, WEIGHTS
 
 HIGHLIGHT = ("«", "»")
@@ -19,8 +20,14 @@ SEARCH_SQL = f"""SELECT a.published, a.source, a.title, a.url,
   snippet(articles_fts, -1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24) AS snippet
 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 WHERE articles_fts.rowid IN (
-    -- rank only the newest {CANDIDATES} matches: fast at a million articles
+    -- rank only the newest {CANDIDATES} matches of the source and dates: fast at a million
+    -- articles (ids are publication seconds x {SLOTS}; source_key is 'src' || hex(source))
     SELECT rowid FROM articles_fts WHERE articles_fts MATCH escape_fts(:q)
+      || CASE WHEN :source = '' THEN '' ELSE ' AND source_key : src' || hex(:source) END
+    AND rowid >= CASE WHEN :since = '' THEN -9223372036854775808
+      ELSE CAST(strftime('%s', :since, '-1 day') AS INTEGER) * {SLOTS} END
+    AND rowid < CASE WHEN :until = '' THEN 9223372036854775807
+      ELSE CAST(strftime('%s', :until, '+2 days') AS INTEGER) * {SLOTS} END
     ORDER BY rowid DESC LIMIT {CANDIDATES})
   AND articles_fts MATCH escape_fts(:q)
   AND {_FILTERS}
@@ -88,6 +95,7 @@ def metadata(database: str) -> dict[str, Any]:
                     "pages": hidden,
                     "minhashes": hidden,
                     "minhash_bands": hidden,
+                    "indexing_deferred": hidden,
                 },
                 "queries": {
                     "search": {

@@ -7,13 +7,14 @@ import dataclasses
 import io
 import json
 import sqlite3
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import sqlite_utils
 
 from ..article import Article
@@ -45,7 +46,9 @@ _UPDATE_SQL = (
     " last_modified = coalesce(:last_modified, last_modified),"
     " crawl_id = coalesce(:crawl_id, crawl_id) WHERE id = :old_id"
 )
-BATCH = 1000  # articles per transaction in store_many
+BATCH = 2000  # articles per transaction in store_many
+_Stored = tuple[int, str, "str | None"]  # an archived URL's id, content hash and first_seen
+_Incoming = tuple[Article, "Sequence[tuple[str, str | bytes]] | None", "str | None", "str | None"]
 
 
 @dataclass(frozen=True)
@@ -137,31 +140,62 @@ class Archive(SiteRegistry):
         """
         if html is not None:
             pages = [(article.url, html)]
-        with self.transaction():
-            existing = self._existing([article.url]).get(article.url)
-            return self._store(article, existing, pages, etag, last_modified, crawl_id)
+        return self._store_batch([(article, pages, etag, last_modified)], crawl_id)[0]
 
     def store_many(self, articles: Iterable[Article], *, crawl_id: int | None = None) -> Counter:
         """Store many articles, `BATCH` to a transaction: the bulk path (imports, benchmarks)."""
         counts: Counter = Counter()
-        batch: list[Article] = []
+        batch: list[_Incoming] = []
         for article in articles:
-            batch.append(article)
+            batch.append((article, None, None, None))
             if len(batch) == BATCH:
-                counts += self._store_batch(batch, crawl_id)
+                counts.update(self._store_batch(batch, crawl_id))
                 batch = []
         if batch:
-            counts += self._store_batch(batch, crawl_id)
+            counts.update(self._store_batch(batch, crawl_id))
         return counts
 
-    def _store_batch(self, batch: list[Article], crawl_id: int | None) -> Counter:
+    def _store_batch(self, batch: list[_Incoming], crawl_id: int | None) -> list[str]:
+        """One transaction: each article stored, then the new ones full-text indexed together."""
         with self.transaction():
-            existing = self._existing([a.url for a in batch])
-            return Counter(
-                self._store(a, existing.get(a.url), None, None, None, crawl_id) for a in batch
-            )
+            self.db.execute("INSERT INTO indexing_deferred (batch) VALUES (1)")
+            existing = self._existing([article.url for article, *_ in batch])
+            statuses: list[str] = []
+            added: set[int] = set()
+            changed: dict[str, tuple[int, str]] = {}  # url -> (id, body) to check for copies
+            for article, pages, etag, last_modified in batch:
+                earlier = existing.get(article.url)
+                if earlier and earlier[0] in added:
+                    # the same URL twice in a batch: the update trigger un-indexes the row
+                    # it changes, so the row must be in the index first
+                    self._index(added)
+                    added = set()
+                status, stored = self._store(article, earlier, pages, etag, last_modified, crawl_id)
+                existing[article.url] = stored
+                statuses.append(status)
+                if status == "new":
+                    added.add(stored[0])
+                if status != "unchanged":
+                    changed[article.url] = (stored[0], article.body or "")
+            self._index(added)
+            self._link_duplicates(dict(changed.values()))
+            self.db.execute("DELETE FROM indexing_deferred")
+        return statuses
 
-    def _existing(self, urls: list[str]) -> dict[str, tuple[int, str, str | None]]:
+    def _index(self, ids: set[int]) -> None:
+        """Full-text index newly inserted articles in one statement, in rowid order.
+
+        FTS5 writes a segment whenever rowids stop increasing, so the insert trigger, fed
+        articles in crawl order, writes many small segments that must be merged later.
+        """
+        columns = ", ".join(schema.FTS_COLUMNS)
+        self.db.execute(
+            f"INSERT INTO articles_fts (rowid, {columns}) SELECT id, {columns} FROM articles"
+            " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            [json.dumps(list(ids))],
+        )
+
+    def _existing(self, urls: list[str]) -> dict[str, _Stored]:
         """url -> (id, content_hash, first_seen) of the urls already archived."""
         marks = ", ".join("?" * len(urls))
         found = self.db.execute(
@@ -172,12 +206,13 @@ class Archive(SiteRegistry):
     def _store(
         self,
         article: Article,
-        existing: tuple[int, str, str | None] | None,
+        existing: _Stored | None,
         pages: Sequence[tuple[str, str | bytes]] | None,
         etag: str | None,
         last_modified: str | None,
         crawl_id: int | None,
-    ) -> str:
+    ) -> tuple[str, _Stored]:
+        """Insert, update or touch one article; its status and what `_existing` would now say."""
         seen = rows.now()
         fields = rows.article_fields(article)
         fields["content_hash"] = digest = rows.content_hash(fields)
@@ -202,8 +237,7 @@ class Archive(SiteRegistry):
         else:
             article_id = self._update(existing, fields, seen, validators)
             status = "updated"
-        if status != "unchanged":
-            self._link_duplicates(article_id, fields["body"] or "")
+        first_seen = seen if existing is None else existing[2]
         if pages and (status != "unchanged" or not self._has_page(article_id)):
             self.db.execute("DELETE FROM pages WHERE article_id = ?", [article_id])
             self.db.conn.executemany(
@@ -211,10 +245,10 @@ class Archive(SiteRegistry):
                 " VALUES (?, ?, ?, ?, 'zlib', ?)",
                 [(article_id, n, url, seen, rows.compress(html)) for n, (url, html) in enumerate(pages, 1)],
             )
-        return status
+        return status, (article_id, digest, first_seen)
 
     def _update(
-        self, existing: tuple[int, str, str | None], fields: dict, seen: str, validators: dict
+        self, existing: _Stored, fields: dict, seen: str, validators: dict
     ) -> int:
         """Keep the previous version in `revisions`, then overwrite; re-key if the date moved."""
         old_id, _, first_seen = existing
@@ -249,30 +283,44 @@ class Archive(SiteRegistry):
         found = self.db.execute("SELECT 1 FROM pages WHERE article_id = ?", [article_id])
         return found.fetchone() is not None
 
-    def _link_duplicates(self, article_id: int, body: str) -> None:
-        """Index the body's MinHash and link the article to near-copies already archived."""
-        sig = dedup.signature(body)
-        if sig is None:
+    def _link_duplicates(self, bodies: dict[int, str]) -> None:
+        """Index the bodies' MinHashes and link each article to its near-copies.
+
+        A batch costs three statements, whatever its size: the signatures and LSH bands go
+        in, then one lookup returns every article sharing a band with the batch (copies in
+        the same batch included). Only the rare candidates are compared and linked.
+        """
+        signatures = {i: sig for i, body in bodies.items() if (sig := dedup.signature(body)) is not None}
+        if not signatures:
             return
-        keys = dedup.bands(sig)
-        marks = ", ".join("?" * len(keys))
-        candidates = self.db.execute(
-            f"SELECT m.article_id, m.signature FROM minhashes m WHERE m.article_id IN"
-            f" (SELECT article_id FROM minhash_bands WHERE band IN ({marks})"
-            " AND article_id != ? LIMIT ?)",
-            [*keys, article_id, dedup.MAX_CANDIDATES],
-        ).fetchall()
-        self.db.execute(
+        keys = {article_id: dedup.bands(sig) for article_id, sig in signatures.items()}
+        self.db.conn.executemany(
             "INSERT INTO minhashes (article_id, signature) VALUES (?, ?)",
-            [article_id, dedup.to_blob(sig)],
+            [(article_id, dedup.to_blob(sig)) for article_id, sig in signatures.items()],
         )
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)",
-            [(key, article_id) for key in keys],
+            [(key, article_id) for article_id, bands in keys.items() for key in bands],
         )
+        sharing: dict[int, set[int]] = defaultdict(set)
+        for band, other in self.db.execute(
+            "SELECT band, article_id FROM minhash_bands WHERE band IN (SELECT value FROM json_each(?))",
+            [json.dumps([key for bands in keys.values() for key in bands])],
+        ):
+            sharing[band].add(other)
+        for article_id in sorted(keys):
+            others = set().union(*(sharing[key] for key in keys[article_id])) - {article_id}
+            if others:
+                self._link(article_id, signatures[article_id], sorted(others)[: dedup.MAX_CANDIDATES])
+
+    def _link(self, article_id: int, sig: np.ndarray, candidates: list[int]) -> None:
+        """Point the article and the clusters of its confirmed copies at their earliest member."""
+        marks = ", ".join("?" * len(candidates))
         matches = [
             other
-            for other, blob in candidates
+            for other, blob in self.db.execute(
+                f"SELECT article_id, signature FROM minhashes WHERE article_id IN ({marks})", candidates
+            )
             if dedup.similarity(sig, dedup.from_blob(blob)) >= dedup.THRESHOLD
         ]
         if not matches:

@@ -12,7 +12,11 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-FTS_COLUMNS = ("title", "caption", "body")
+TEXT_COLUMNS = ("title", "caption", "body")  # what users search
+# `source_key` is one token per publisher (see `source_token`), so that a search filtered
+# by source is an FTS5 AND walked inside the index, never a row lookup per match.
+FTS_COLUMNS = (*TEXT_COLUMNS, "source_key")
+GENERATED_FROM = {"source_key": "source"}
 # Diacritics folded, no stemmer (an English stemmer mangles Indonesian affixes). The
 # 3-character prefix index makes the short prefixes users type (`pem*`) cheap; a 2-character
 # one would double the cost of indexing (every article holds every common 2-letter prefix).
@@ -20,6 +24,14 @@ FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='3'"
 # Merge 16 segments at a time, not 4: a quarter less indexing work at ingest, for a few
 # more segments per query.
 FTS_AUTOMERGE = 16
+# Terms held in memory before FTS5 writes a segment (its default is 1 MB, about 300 articles):
+# a bulk batch of 1,000 articles becomes one segment, so fewer merges follow.
+FTS_HASHSIZE = 16 * 1024 * 1024
+
+
+def source_token(source: str) -> str:
+    """The single FTS5 token `source_key` holds for a source name (SQL: 'src' || hex(source))."""
+    return "src" + source.encode().hex()
 
 _ARTICLE_COLUMNS_V1 = """
     id INTEGER PRIMARY KEY,
@@ -43,22 +55,28 @@ _ARTICLE_COLUMNS_V1 = """
 """
 
 
-def _fts_sql(options: str) -> list[str]:
+def _fts_sql(options: str, columns: tuple[str, ...], deferrable: bool = True) -> list[str]:
     """The external-content FTS5 table and the triggers keeping it in step (sqlite-utils' names).
 
     The update trigger fires only when an indexed column changes, so a re-fetch that moves
-    `last_seen` does not re-index the article.
+    `last_seen` does not re-index the article. The insert trigger stands aside while the
+    writing transaction holds a row in `indexing_deferred`: the archive's own store then
+    indexes a whole batch in one statement (`Archive._index`); every other writer (sqlite-utils,
+    Datasette, a shell) still gets its rows indexed by the trigger.
     """
-    cols = ", ".join(FTS_COLUMNS)
-    new = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
-    old = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    # an update names the stored column a generated one is computed from
+    watched = ", ".join(GENERATED_FROM.get(c, c) for c in columns)
+    when = " WHEN NOT EXISTS (SELECT 1 FROM indexing_deferred)" if deferrable else ""
     return [
         f"CREATE VIRTUAL TABLE articles_fts USING fts5({cols}, content=[articles], {options})",
-        f"""CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        f"""CREATE TRIGGER articles_ai AFTER INSERT ON articles{when} BEGIN
               INSERT INTO articles_fts(rowid, {cols}) VALUES (new.id, {new}); END""",
         f"""CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
               INSERT INTO articles_fts(articles_fts, rowid, {cols}) VALUES ('delete', old.id, {old}); END""",
-        f"""CREATE TRIGGER articles_au AFTER UPDATE OF id, {cols} ON articles BEGIN
+        f"""CREATE TRIGGER articles_au AFTER UPDATE OF id, {watched} ON articles BEGIN
               INSERT INTO articles_fts(articles_fts, rowid, {cols}) VALUES ('delete', old.id, {old});
               INSERT INTO articles_fts(rowid, {cols}) VALUES (new.id, {new}); END""",
     ]
@@ -72,7 +90,7 @@ def _v1(db: sqlite_utils.Database) -> None:
             id INTEGER PRIMARY KEY, site TEXT, started TEXT, finished TEXT, status TEXT,
             requests INTEGER DEFAULT 0, new INTEGER DEFAULT 0, updated INTEGER DEFAULT 0,
             unchanged INTEGER DEFAULT 0, dropped INTEGER DEFAULT 0, errors INTEGER DEFAULT 0)""",
-        *_fts_sql("tokenize='unicode61 remove_diacritics 2'"),
+        *_fts_sql("tokenize='unicode61 remove_diacritics 2'", TEXT_COLUMNS, deferrable=False),
     ]
     for sql in statements:
         db.execute(sql)
@@ -151,7 +169,7 @@ def _v2(db: sqlite_utils.Database) -> None:
     for sql in statements:
         db.execute(sql)
     # Rebuild the index with prefix indexes (v1 had none).
-    _rebuild_fts(db, "tokenize='unicode61 remove_diacritics 2', prefix='2 3'")
+    _rebuild_fts(db, "tokenize='unicode61 remove_diacritics 2', prefix='2 3'", TEXT_COLUMNS, False)
 
 
 def _v3(db: sqlite_utils.Database) -> None:
@@ -172,24 +190,38 @@ def _v3(db: sqlite_utils.Database) -> None:
 
 def _v4(db: sqlite_utils.Database) -> None:
     """Cheaper indexing: a 3-character prefix index only, and merges of 16 segments."""
-    _rebuild_fts(db, FTS_OPTIONS)
+    _rebuild_fts(db, FTS_OPTIONS, TEXT_COLUMNS, False)
     db.execute(f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
 
 
-def _rebuild_fts(db: sqlite_utils.Database, options: str) -> None:
+def _v5(db: sqlite_utils.Database) -> None:
+    """Fast bulk ingest and source filters: batch indexing, and the source as an FTS5 token."""
+    db.execute(
+        "ALTER TABLE articles ADD COLUMN source_key TEXT"
+        " GENERATED ALWAYS AS ('src' || hex(source)) VIRTUAL"
+    )
+    db.execute("CREATE TABLE indexing_deferred (batch INTEGER)")
+    _rebuild_fts(db, FTS_OPTIONS, FTS_COLUMNS, True)
+    for name, value in (("automerge", FTS_AUTOMERGE), ("hashsize", FTS_HASHSIZE)):
+        db.execute(f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('{name}', {value})")
+
+
+def _rebuild_fts(
+    db: sqlite_utils.Database, options: str, columns: tuple[str, ...], deferrable: bool
+) -> None:
     """Recreate the full-text index and its triggers with new options, then re-index."""
     for sql in (
         "DROP TABLE articles_fts",
         "DROP TRIGGER articles_ai",
         "DROP TRIGGER articles_ad",
         "DROP TRIGGER articles_au",
-        *_fts_sql(options),
+        *_fts_sql(options, columns, deferrable),
         "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
     ):
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 VERSION = len(MIGRATIONS)
 
 

@@ -113,6 +113,59 @@ def test_store_many_batches(archive, make_article):
     assert rows(archive, "SELECT articles FROM sources") == [(2499,)]
 
 
+def fts_consistent(archive: Archive) -> bool:
+    """FTS5's own check that the index holds exactly what the articles table says."""
+    try:
+        archive.db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def test_batch_indexing_matches_the_table(archive, make_article):
+    # more than one batch, out of publication order, then updates, a re-keyed date, a delete
+    archive.store_many(make_article(n, body=f"Berita nomor{n} hari ini.") for n in range(3000, 0, -1))
+    archive.store(make_article(5, body="Berita diperbarui sore ini."))
+    archive.store(make_article(6, body="Berita nomor6 hari ini.", published="2023-01-01T00:00:00Z"))
+    archive.db.execute("DELETE FROM articles WHERE url LIKE '%/7'")
+    assert fts_consistent(archive)
+    assert rows(archive, "SELECT count(*) FROM indexing_deferred") == [(0,)]
+    assert [h.url[-5:] for h in archive.search("nomor2999")] == ["/2999"]
+    assert [h.url[-2:] for h in archive.search("diperbarui")] == ["/5"]
+    assert archive.search("nomor5") == [] and archive.search("nomor7") == []
+
+
+def test_other_writers_are_indexed_by_the_trigger(archive, make_article):
+    """Only the archive's own batches defer indexing; a plain INSERT from any tool is indexed."""
+    archive.store(make_article(1))
+    other = sqlite3.connect(archive.path)
+    other.execute(
+        "INSERT INTO articles (id, url, source, title, body) VALUES"
+        " (1, 'https://other.example/a', 'Lain', 'Kemarau panjang', 'Sawah kering.')"
+    )
+    other.commit()
+    other.close()
+    assert [hit.url for hit in archive.search("kemarau", source="Lain")] == ["https://other.example/a"]
+    assert fts_consistent(archive)
+
+
+def test_failed_batch_stores_nothing_and_leaves_indexing_on(archive, make_article):
+    with pytest.raises(AttributeError):
+        archive.store_many([make_article(1), "not an article", make_article(2)])
+    assert rows(archive, "SELECT count(*) FROM articles") == [(0,)]
+    assert rows(archive, "SELECT count(*) FROM indexing_deferred") == [(0,)]
+    archive.store(make_article(3))
+    assert len(archive.search("banjir")) == 1 and fts_consistent(archive)
+
+
+def test_same_url_twice_in_a_batch_is_an_update(archive, make_article):
+    counts = archive.store_many([make_article(1), make_article(1, title="Banjir surut")])
+    assert counts == {"new": 1, "updated": 1}
+    assert rows(archive, "SELECT title FROM revisions") == [("Banjir rendam permukiman warga 1",)]
+    assert [hit.title for hit in archive.search("surut")] == ["Banjir surut"]
+    assert fts_consistent(archive)
+
+
 def test_known_and_touch(archive, make_article):
     archive.store(make_article(), etag="e1", last_modified="Wed, 01 May 2024 00:00:00 GMT")
     known = archive.known("kabar.example.id")
@@ -200,6 +253,8 @@ def test_migrates_v1_archive_in_place(tmp_path, make_article):
         assert rows(archive, "SELECT name, articles FROM sources") == [("Lama", 1)]
         assert [hit.url for hit in archive.search("donggala")] == ["https://old.example/a"]
         assert [hit.url for hit in archive.search("dongg*")] == ["https://old.example/a"]
+        assert [hit.url for hit in archive.search("gempa", source="Lama")] == ["https://old.example/a"]
+        assert fts_consistent(archive)
         (fts_sql,) = rows(archive, "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")[0]
         assert schema.FTS_OPTIONS in fts_sql
         assert archive.store(make_article()) == "new"

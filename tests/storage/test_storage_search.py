@@ -69,6 +69,31 @@ def test_newest_first_and_filters(filled):
     assert urls(filled.search("warga", limit=1, order="newest")) == ["3"]
 
 
+@pytest.mark.parametrize("source", ["Radar", "Radar Palu Raya", "radar palu", "Palu"])
+def test_source_filter_is_exact(filled, source):
+    assert filled.search("harga", source=source) == []
+
+
+@pytest.mark.parametrize("source", ['Kabar "Palu" (Sulteng)', "東京新聞", "Kabar*", "a" * 300])
+def test_source_filter_with_any_name(archive, make_article, source):
+    archive.store(make_article(1, source=source))
+    archive.store(make_article(2, source=source + " 2"))
+    for order in ("best", "newest"):
+        assert urls(archive.search("banjir", source=source, order=order)) == ["1"]
+
+
+def test_source_filter_follows_a_changed_source(filled, make_article):
+    filled.store(make_article(1, source="Radar Palu", published="2024-05-01T09:00:00+07:00"))
+    assert urls(filled.search("banjir", source="Radar Palu")) == ["1"]
+    assert urls(filled.search("banjir", source="Kabar Sulteng")) == ["3"]
+
+
+@pytest.mark.parametrize("order", ["best", "newest"])
+def test_snippet_never_shows_the_source_term(filled, order):
+    (hit,) = filled.search("lebaran", source="Radar Palu", order=order)
+    assert "[Lebaran]" in hit.highlighted() and "src" not in hit.text
+
+
 def test_snippet_highlights_match(filled):
     (hit,) = filled.search("lebaran")
     assert "[Lebaran]" in hit.highlighted()

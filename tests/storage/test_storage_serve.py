@@ -83,6 +83,13 @@ def test_search_box_and_canned_queries(server):
     search = json.loads(get(server + "/archive/search.json?q=lumpur&source=Radar+Palu&since=&until=&_shape=objects"))
     assert [row["source"] for row in search["rows"]] == ["Radar Palu"]
     assert "«lumpur»" in search["rows"][0]["snippet"]
+    for query, expected in [("since=2024-05-02&until=", ["Radar Palu"]),
+                            ("since=&until=2024-05-01", ["Kabar Sigi"]),
+                            ("since=2024-05-01&until=2024-05-02", ["Radar Palu", "Kabar Sigi"])]:
+        found = json.loads(get(server + f"/archive/search.json?q=lumpur&source=&{query}&_shape=objects"))
+        assert sorted(row["source"] for row in found["rows"]) == sorted(expected), query
+    odd = json.loads(get(server + "/archive/search.json?q=lumpur&source=Kabar+%22Sigi%22+(&since=&until=&_shape=objects"))
+    assert odd["rows"] == []
     syndicated = json.loads(get(server + "/archive/syndicated.json?_shape=objects"))
     assert syndicated["rows"][0]["outlets"] == 2
     revisions = json.loads(get(server + "/archive/revisions_of_article.json?url=https://sigi.example.id/1&_shape=objects"))
