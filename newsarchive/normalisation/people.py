@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from .rules import NOT_PEOPLE, ROLE_WORDS, alternation
+from .rules import NOT_PEOPLE, ROLE_WORDS, alternation, merged
 
 _AUTHOR_LABEL = re.compile(rf"^\W*(?:{alternation('AUTHOR_LABELS')})(?!\w)\s*:?\s*", re.I)
 _EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})(?!\w)\s*:?\s*", re.I)
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s{3,}|\n")
 _SPLIT = re.compile(rf"\s*(?:[,;]|\s(?:{alternation('NAME_JOINERS')})\s)\s*", re.I)
+_SLASH = re.compile(r"\s*/\s*")  # "Jane Doe/John Roe"
 _EMAIL = re.compile(r"\S+@\S+")
 _TITLE_AFTER_NAME = re.compile(rf"\s+(?:{alternation('AUTHOR_SUFFIXES')})$")
 _HANDLE = re.compile(r"(?:\bfollow\b.*$|@\w+|\bon (?:twitter|x|instagram)\b.*$)", re.I)
@@ -18,6 +19,22 @@ _MAX_WORDS = 6
 _LABELLED_SEGMENT = rf"(?:{alternation('AUTHOR_LABELS')}|{alternation('EDITOR_LABELS')})\s*:\s*[^|:]{{2,60}}"
 _PEOPLE_LINE = re.compile(rf"^\W*{_LABELLED_SEGMENT}(?:\s*[|•·,]\s*{_LABELLED_SEGMENT})*\W*$"
                           rf"|^(?:{alternation('AUTHOR_LABELS')})\s+(?:[A-Z][\w'’.-]*\s?){{1,4}}$", re.I)
+
+
+# A line that is only names: "Jane Doe", "JANE DOE/John Roe", "Jane Doe and John Roe".
+_NAME = r"[^\W\d_][\w'’.-]*"
+_PERSON = rf"{_NAME}(?:\s+{_NAME}){{1,3}}"
+_NAME_SEPARATOR = rf"\s*(?:[/,&]|\s(?:{alternation('NAME_JOINERS')})\s)\s*"
+_NAMES_LINE = re.compile(rf"^{_PERSON}(?:{_NAME_SEPARATOR}{_PERSON})*$", re.I)
+
+
+def is_names_line(text: str) -> bool:
+    """Whether a short line is nothing but people's names, each of 2-4 capitalised words."""
+    if len(text) > 120 or any(ch.isdigit() for ch in text) or not _NAMES_LINE.match(text):
+        return False
+    joiners = {j.casefold() for j in merged("NAME_JOINERS")}
+    words = [w for w in re.split(r"[\s/,&]+", text) if w and w.casefold() not in joiners]
+    return all(w[0].isupper() for w in words)
 
 
 def is_people_line(block: str) -> bool:
@@ -58,7 +75,10 @@ def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[li
             else:
                 segment = _AUTHOR_LABEL.sub("", segment)
             segment = _HANDLE.sub("", _EMAIL.sub("", segment))
-            for name in _SPLIT.split(segment):
+            names = _SPLIT.split(segment)
+            if not any(mark in segment for mark in (":", "(", "www.")):  # not a credit or an address
+                names = [part for name in names for part in _SLASH.split(name)]
+            for name in names:
                 name = _TITLE_AFTER_NAME.sub("", " ".join(name.strip(" .:-–—()[]").split()))
                 if _is_person(name, folded_orgs) and name not in target:
                     target.append(name)

@@ -1,0 +1,45 @@
+"""Author rules, pinned: each rule has a tiny page or byline of its own."""
+
+import pytest
+
+from newsarchive.extract import extract_article
+from newsarchive.normalisation.people import is_names_line, split_people
+
+URL = "https://warta.example.id/read/1/x"
+
+
+def test_bold_names_line_opening_the_body_is_the_byline(page, story):
+    blocks = ["<p><strong>Rina Putri/Dedi Kurniawan</strong></p>"] + [f"<p>{p}</p>" for p in story]
+    article = extract_article(page(blocks), URL)
+    assert article.authors == ["Rina Putri", "Dedi Kurniawan"]
+    assert article.paragraphs == story
+
+
+def test_bold_line_after_the_story_started_is_not_a_byline(page, story):
+    blocks = [f"<p>{story[0]}</p>", "<p><strong>Rina Putri</strong></p>"] + [f"<p>{p}</p>" for p in story[1:]]
+    article = extract_article(page(blocks), URL)
+    assert article.authors == []
+    assert "Rina Putri" in article.paragraphs
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Rina Putri", True), ("RINA PUTRI", True), ("Rina Putri/Dedi Kurniawan", True),
+    ("Jane Doe and John Roe", True), ("Key facts", False), ("Rina", False),
+    ("Warga antre beras murah", False), ("Pekan 12 Liga", False),
+], ids=["name", "all-caps", "slash", "and", "lowercase-word", "one-word", "sentence", "digits"])
+def test_names_line(line, expected):
+    assert is_names_line(line) is expected
+
+
+def test_slash_separates_names_but_not_credits():
+    assert split_people(["Rina Putri/Dedi Kurniawan"]) == (["Rina Putri", "Dedi Kurniawan"], [])
+    assert split_people(["(Foto: Kantor Berita/Arsip)"]) == ([], [])
+
+
+def test_bold_subheading_in_title_case_is_not_a_byline(page, story):
+    """Its words also occur in lower case in the story ("jalan", "baru")."""
+    blocks = ["<p><strong>Jalan Baru</strong></p>"] + [f"<p>{p}</p>" for p in story] \
+        + ["<p>Warga menyambut jalan baru itu dengan gembira.</p>"]
+    article = extract_article(page(blocks), URL)
+    assert article.authors == []
+    assert article.paragraphs[0] == "Jalan Baru"
