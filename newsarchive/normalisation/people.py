@@ -37,6 +37,11 @@ def is_names_line(text: str) -> bool:
     return all(w[0].isupper() for w in words)
 
 
+def is_names_byline(line: str) -> bool:
+    """A byline that, past its label ("By", "Von"), is nothing but names."""
+    return is_names_line(_AUTHOR_LABEL.sub("", line, count=1).strip())
+
+
 def is_people_line(block: str) -> bool:
     """A body paragraph that only names the reporter and/or editor (kept out of the body)."""
     return len(block) <= 160 and bool(_PEOPLE_LINE.match(block))

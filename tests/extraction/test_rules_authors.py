@@ -43,3 +43,18 @@ def test_bold_subheading_in_title_case_is_not_a_byline(page, story):
     article = extract_article(page(blocks), URL)
     assert article.authors == []
     assert article.paragraphs[0] == "Jalan Baru"
+
+
+def test_byline_naming_declared_author_and_more_completes_the_list(page):
+    head = '<meta name="author" content="Dedi Kurniawan">'
+    meta = '<span class="author">Rina Putri</span><span class="author">Dedi Kurniawan</span>'
+    article = extract_article(page(head=head, meta_line=meta), URL)
+    assert article.authors == ["Rina Putri", "Dedi Kurniawan"]
+
+
+def test_noisy_byline_does_not_complete_the_declared_list(page):
+    """A byline box that also lists other stories' titles and people is not the author list."""
+    head = '<meta name="author" content="Dedi Kurniawan">'
+    meta = ('<div class="author">Dedi Kurniawan Jalan Baru Dibuka, Budi Santoso Hadir '
+            'Lihat semua tulisan Dedi Kurniawan</div>')
+    assert extract_article(page(head=head, meta_line=meta), URL).authors == ["Dedi Kurniawan"]
