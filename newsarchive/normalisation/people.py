@@ -10,6 +10,8 @@ _AUTHOR_LABEL = re.compile(rf"^\W*(?:{alternation('AUTHOR_LABELS')})(?!\w)\s*:?\
 _EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})(?!\w)\s*:?\s*", re.I)
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s{3,}|\n")
 _SPLIT = re.compile(rf"\s*(?:[,;]|\s(?:{alternation('NAME_JOINERS')})\s)\s*", re.I)
+# "Jane Doe in Berlin", "By Jane Doe, in News, Business": a place or a category follows.
+_PLACE_AFTER = re.compile(rf"(?:\s*,\s*|\s+)(?:{alternation('PLACE_PREPOSITIONS')})\s+(\w)")
 _SLASH = re.compile(r"\s*/\s*")  # "Jane Doe/John Roe"
 _EMAIL = re.compile(r"\S+@\S+")
 _TITLE_AFTER_NAME = re.compile(rf"\s+(?:{alternation('AUTHOR_SUFFIXES')})$")
@@ -67,6 +69,22 @@ def _is_person(name: str, not_people: set[str]) -> bool:
     return len(name.split()) <= _MAX_WORDS
 
 
+def _without_place(segment: str) -> str:
+    """A byline part up to "in <Place>" / ", in <Category>" (a capitalised word after the
+    lower-case preposition)."""
+    for found in _PLACE_AFTER.finditer(segment):
+        if found.group(1).isupper() and found.start() > 0:
+            return segment[:found.start()]
+    return segment
+
+
+def _is_place_after(name: str, previous: str | None) -> bool:
+    """"Jane Doe, Washington": one capitalised word after a full name is where the
+    reporter writes from (a co-author has a full name too; agencies are "dpa", "AFP")."""
+    return previous is not None and len(previous.split()) >= 2 and " " not in name \
+        and name[:1].isupper() and any(ch.islower() for ch in name[1:])
+
+
 def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[list[str], list[str]]:
     """(authors, editors) from raw byline strings; `not_people` are publisher names and hosts."""
     folded_orgs = {n.casefold() for n in not_people if n}
@@ -79,12 +97,16 @@ def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[li
                 target, segment = editors, _EDITOR_LABEL.sub("", segment)
             else:
                 segment = _AUTHOR_LABEL.sub("", segment)
-            segment = _HANDLE.sub("", _EMAIL.sub("", segment))
+            segment = _without_place(_HANDLE.sub("", _EMAIL.sub("", segment)))
             names = _SPLIT.split(segment)
             if not any(mark in segment for mark in (":", "(", "www.")):  # not a credit or an address
                 names = [part for name in names for part in _SLASH.split(name)]
-            for name in names:
+            previous = None
+            for position, name in enumerate(names):
                 name = _TITLE_AFTER_NAME.sub("", " ".join(name.strip(" .:-–—()[]").split()))
+                if position == len(names) - 1 and _is_place_after(name, previous):
+                    break
                 if _is_person(name, folded_orgs) and name not in target:
                     target.append(name)
+                previous = name
     return authors, [e for e in editors if e not in authors]

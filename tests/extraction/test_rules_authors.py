@@ -58,3 +58,24 @@ def test_noisy_byline_does_not_complete_the_declared_list(page):
     meta = ('<div class="author">Dedi Kurniawan Jalan Baru Dibuka, Budi Santoso Hadir '
             'Lihat semua tulisan Dedi Kurniawan</div>')
     assert extract_article(page(head=head, meta_line=meta), URL).authors == ["Dedi Kurniawan"]
+
+
+@pytest.mark.parametrize("raw, authors", [
+    (["Von Rina Putri, Jakarta"], ["Rina Putri"]),
+    (["Von Rina Putri und Dedi Kurniawan, Jakarta"], ["Rina Putri", "Dedi Kurniawan"]),
+    (["Rina Putri, Dedi Kurniawan"], ["Rina Putri", "Dedi Kurniawan"]),
+    (["Rina Putri, AFP"], ["Rina Putri", "AFP"]),
+    (["Putri, Rina"], ["Putri", "Rina"]),
+], ids=["place-after-comma", "place-after-two-names", "co-author-kept", "agency-kept", "surname-first-kept"])
+def test_place_after_name_dropped(raw, authors):
+    assert split_people(raw) == (authors, [])
+
+
+@pytest.mark.parametrize("raw, authors", [
+    (["Jane Doe in Washington"], ["Jane Doe"]),
+    (["Von Rina Putri aus Jakarta"], ["Rina Putri"]),
+    (["By Jane Doe, in News, Business · 3 Jan 2025"], ["Jane Doe"]),
+    (["Par Marie Dupont à Bruxelles"], ["Marie Dupont"]),
+], ids=["en-in", "de-aus", "en-in-categories", "fr-a"])
+def test_place_preposition_ends_the_name(raw, authors):
+    assert split_people(raw) == (authors, [])
