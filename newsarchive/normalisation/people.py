@@ -106,7 +106,8 @@ def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[li
                 name = _TITLE_AFTER_NAME.sub("", " ".join(name.strip(" .:-–—()[]").split()))
                 if position == len(names) - 1 and _is_place_after(name, previous):
                     break
-                if _is_person(name, folded_orgs) and name not in target:
+                if _is_person(name, folded_orgs) and name.casefold() not in {t.casefold() for t in target}:
                     target.append(name)
                 previous = name
-    return authors, [e for e in editors if e not in authors]
+    folded_authors = {a.casefold() for a in authors}
+    return authors, [e for e in editors if e.casefold() not in folded_authors]

@@ -79,3 +79,7 @@ def test_place_after_name_dropped(raw, authors):
 ], ids=["en-in", "de-aus", "en-in-categories", "fr-a"])
 def test_place_preposition_ends_the_name(raw, authors):
     assert split_people(raw) == (authors, [])
+
+
+def test_same_name_in_other_case_is_one_person():
+    assert split_people(["RINA PUTRI", "Rina Putri, Dedi Kurniawan"]) == (["RINA PUTRI", "Dedi Kurniawan"], [])
