@@ -11,7 +11,8 @@ _EDITOR_LABEL = re.compile(rf"^\W*(?:{alternation('EDITOR_LABELS')})(?!\w)\s*:?\
 _SEGMENTS = re.compile(r"\s*[|•·]\s*|\s{3,}|\n")
 _SPLIT = re.compile(rf"\s*(?:[,;]|\s(?:{alternation('NAME_JOINERS')})\s)\s*", re.I)
 # "Jane Doe in Berlin", "By Jane Doe, in News, Business": a place or a category follows.
-_PLACE_AFTER = re.compile(rf"(?:\s*,\s*|\s+)(?:{alternation('PLACE_PREPOSITIONS')})\s+(\w)")
+_PLACE_AFTER = re.compile(rf"(\s*,\s*|\s+)(?:{alternation('PLACE_PREPOSITIONS')})\s+(\w)")
+_PLACE_WORDS = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+)*?(?=\s*(?:[,;]|$)|\s+(?:\w+\s+)?(?-i:[a-z&]))")
 _SLASH = re.compile(r"\s*/\s*")  # "Jane Doe/John Roe"
 _EMAIL = re.compile(r"\S+@\S+")
 _TITLE_AFTER_NAME = re.compile(rf"\s+(?:{alternation('AUTHOR_SUFFIXES')})$")
@@ -70,12 +71,18 @@ def _is_person(name: str, not_people: set[str]) -> bool:
 
 
 def _without_place(segment: str) -> str:
-    """A byline part up to "in <Place>" / ", in <Category>" (a capitalised word after the
-    lower-case preposition)."""
-    for found in _PLACE_AFTER.finditer(segment):
-        if found.group(1).isupper() and found.start() > 0:
+    """A byline part without "in <Place>" ("Jane Doe in Kyiv and John Roe in Moscow") and
+    without what follows ", in <Category>" ("By Jane Doe, in News, Business"): a capitalised
+    word after the lower-case preposition."""
+    while True:
+        found = next((f for f in _PLACE_AFTER.finditer(segment) if f.group(2).isupper() and f.start() > 0), None)
+        if found is None:
+            return segment
+        if "," in found.group(1):
             return segment[:found.start()]
-    return segment
+        place = _PLACE_WORDS.match(segment, found.start(2))
+        end = place.end() if place else len(segment)
+        segment = segment[:found.start()] + segment[end:]
 
 
 def _is_place_after(name: str, previous: str | None) -> bool:

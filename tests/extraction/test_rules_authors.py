@@ -83,3 +83,7 @@ def test_place_preposition_ends_the_name(raw, authors):
 
 def test_same_name_in_other_case_is_one_person():
     assert split_people(["RINA PUTRI", "Rina Putri, Dedi Kurniawan"]) == (["RINA PUTRI", "Dedi Kurniawan"], [])
+
+
+def test_place_after_each_name_dropped_and_both_names_kept():
+    assert split_people(["By Jane Doe in Kyiv and John Roe in New York"]) == (["Jane Doe", "John Roe"], [])
