@@ -60,11 +60,12 @@ def _is_decoration(tail: str) -> bool:
 def _undecorated(titles: list[str]) -> list[str]:
     """Declared titles with the tail some of them add: when one is another plus a
     separator-led remainder ("Headline - National | Site" beside "Headline"), that
-    remainder is a section or site label the name check could not recognise."""
+    remainder is a section or site label the name check could not recognise. The headline
+    part must be the longer one ("Trump" beside "Trump - Der Machtkampf" is no headline)."""
     out = []
     for title in titles:
         shorter = [t for t in titles if len(t) < len(title) and title.startswith(t)
-                   and _is_decoration(title[len(t):])]
+                   and len(t) > len(title) - len(t) and _is_decoration(title[len(t):])]
         out.append(min(shorter, key=len) if shorter else title)
     return out
 

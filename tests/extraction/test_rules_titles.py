@@ -12,10 +12,10 @@ def _ld(headline: str) -> str:
 def test_declared_title_with_unrecognised_tail_is_undecorated(page):
     """og:title = JSON-LD headline + " - Section | Site": the tail goes even when its
     labels match no known site or section name."""
-    head = ('<meta property="og:title" content="Jalan Baru Dibuka - Kota | Portal Lain">'
-            + _ld("Jalan Baru Dibuka"))
+    head = ('<meta property="og:title" content="Jalan Baru di Tepi Sungai Dibuka - Kota | Portal Lain">'
+            + _ld("Jalan Baru di Tepi Sungai Dibuka"))
     html = page(head=head, title="Jalan Baru Dibuka Hari Ini")
-    assert extract_article(html, URL).title == "Jalan Baru Dibuka"
+    assert extract_article(html, URL).title == "Jalan Baru di Tepi Sungai Dibuka"
 
 
 def test_declared_title_continuing_after_a_dash_is_kept(page):
@@ -31,3 +31,9 @@ def test_korean_bar_letter_separates_site_name(page):
             '<meta property="og:title" content="시청 앞 도로 새로 개통ㅣ예시일보">')
     html = page(head=head, title="시청 앞 도로 새로 개통", lang="ko").replace("<h1>시청 앞 도로 새로 개통</h1>", "")
     assert extract_article(html, "https://news.example.kr/a/1").title == "시청 앞 도로 새로 개통"
+
+
+def test_short_declared_title_does_not_undecorate_a_longer_headline(page):
+    og = "Banjir - Warga Mengungsi"
+    head = f'<meta property="og:title" content="{og}">' + _ld("Banjir")
+    assert extract_article(page(head=head, title=og), URL).title == og
