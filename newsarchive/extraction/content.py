@@ -224,7 +224,7 @@ class _Reader:
             self._tail(el)
             return
         tag = el.tag
-        if tag == "a" and not top and _wraps_blocks(el):  # a teaser card: headline, image, intro
+        if tag == "a" and not top and el.get("href") and _wraps_blocks(el):  # a teaser card: headline, image, intro
             self._tail(el)
             return
         is_block = tag in BLOCK_TAGS

@@ -18,3 +18,9 @@ def test_inline_link_in_a_paragraph_is_kept(page, story):
     blocks = [f'<p>{story[0]} Baca <a href="/read/3/z">keterangan dinas</a> di sini.</p>'] \
         + [f"<p>{p}</p>" for p in story[1:]]
     assert extract_article(page(blocks), URL).paragraphs[0].endswith("Baca keterangan dinas di sini.")
+
+
+def test_named_anchor_around_paragraphs_is_read(page, story):
+    """`<a name="top">` (no href) is a jump target, not a link to elsewhere."""
+    blocks = ['<a name="mulai"><p>' + story[0] + "</p></a>"] + [f"<p>{p}</p>" for p in story[1:]]
+    assert extract_article(page(blocks), URL).paragraphs == story
