@@ -10,6 +10,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from ..normalisation.people import is_names_line
 from ..normalisation.rules import alternation
 from .dom import clean, markers
 from .structured import Structured, names_of
@@ -19,6 +20,7 @@ AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", 
 _LABELLED = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s*:?\s+\w+", re.I)
 _EDITOR_LABEL = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\b", re.I)
 _EDITOR_LABELLED = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\s*:\s*\w+", re.I)
+_WORDS = re.compile(r"\w+")
 BYLINE_WORDS = {"author", "authors", "byline", "penulis", "reporter", "writer", "autor",
                 "autorin", "journalist", "contributor", "creator", "redaktur", "editor"}
 
@@ -94,3 +96,34 @@ def _byline_parts(el: HtmlElement) -> list[str]:
     if len(leaves) >= 2 and covered and all(len(text.split()) <= 5 for text in leaves):
         return leaves
     return [whole]
+
+
+def _bold_only(p: HtmlElement) -> bool:
+    """A paragraph whose whole text sits in one `<strong>`/`<b>`."""
+    children = [c for c in p if isinstance(c.tag, str)]
+    return len(children) == 1 and children[0].tag in ("strong", "b") and not clean(p.text) \
+        and not clean(children[0].tail)
+
+
+def lead_byline(elements: list[HtmlElement], blocks: list[str]) -> str | None:
+    """A bold line of names that opens the body, before the story's first full paragraph
+    ("<p><strong>Jane Doe/John Roe</strong></p>"): small papers print their byline so.
+
+    A bold subheading in title case ("Key Facts") is told apart by its words: the story
+    uses them in lower case too, as it rarely does with a name."""
+    seen = 0
+    lower_words: set[str] | None = None
+    for container in elements:
+        for p in container.iter("p"):
+            text = clean(p.text_content())
+            if not text:
+                continue
+            seen += 1
+            if len(text) > 100 or seen > 4:  # the story has started
+                return None
+            if _bold_only(p) and is_names_line(text):
+                if lower_words is None:
+                    lower_words = {w for b in blocks for w in _WORDS.findall(b) if w.islower()}
+                if not any(w.lower() in lower_words for w in _WORDS.findall(text)):
+                    return text
+    return None

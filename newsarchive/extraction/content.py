@@ -197,6 +197,11 @@ def _lead_like(el: HtmlElement) -> bool:
     return el.tag not in BOILER_TAGS and bool(markers(el) & LEAD_WORDS) and link_length(el) == 0
 
 
+def _wraps_blocks(link: HtmlElement) -> bool:
+    """A link around block elements (`<a><div><h3>...`): a card pointing to another page."""
+    return any(isinstance(el.tag, str) and el.tag in BLOCK_TAGS for el in link.iterdescendants())
+
+
 class _Reader:
     """Collects blocks from a subtree: inline runs are joined, block elements flush."""
 
@@ -219,6 +224,9 @@ class _Reader:
             self._tail(el)
             return
         tag = el.tag
+        if tag == "a" and not top and el.get("href") and _wraps_blocks(el):  # a teaser card: headline, image, intro
+            self._tail(el)
+            return
         is_block = tag in BLOCK_TAGS
         if is_block or tag == "br" and self._double_break(el):
             self.flush()

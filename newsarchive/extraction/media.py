@@ -18,6 +18,7 @@ CREDIT_PARTS = ("credit", "copyright", "source", "src", "author", "photographer"
                 "quelle", "fotograf", "rights", "attribution", "agency", "autor")
 CAPTION_PARTS = ("caption", "legend", "keterangan", "description", "bildtext", "subtitle", "desc")
 _SHORT_CREDIT_WORDS = 6
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def _has_part(el: HtmlElement, parts: tuple[str, ...]) -> bool:
@@ -95,7 +96,8 @@ def _caption_element(fig: HtmlElement) -> HtmlElement | None:
     for el in fig.iter("figcaption"):
         return el
     for el in fig.iter():
-        if el is not fig and isinstance(el.tag, str) and _has_part(el, CAPTION_PARTS):
+        # A heading classed "subtitle" is the story's subheading, never an image's caption.
+        if el is not fig and isinstance(el.tag, str) and el.tag not in _HEADINGS and _has_part(el, CAPTION_PARTS):
             return el
     return None
 

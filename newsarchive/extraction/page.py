@@ -11,7 +11,7 @@ import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
-from .bylines import declared_authors, visible_bylines
+from .bylines import declared_authors, lead_byline, visible_bylines
 from .content import Content, extract_content, lead_blocks, read_blocks
 from .dates import find_dates, parse_iso, site_zone, with_offset
 from .decode import decode_html
@@ -148,6 +148,9 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     scope = _scope(title_el, content)
     description = data.ld("description") if isinstance(data.ld("description"), str) else \
         data.first("og:description", "description")
+    names_line = lead_byline(content.elements, content.blocks)
+    if names_line:
+        content.blocks = [b for b in content.blocks if b != names_line]
     lead = lead_blocks(doc, title_el, content, description)
     raw.summary = lead[0] if lead else None
     raw.blocks = lead + [b for b in content.blocks if b not in lead]
@@ -156,7 +159,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw.caption, raw.photo_credit, raw.image_text = image.caption, image.credit, image.attributes
     raw.published, raw.modified = find_dates(data, scope, url, raw.language, fetched_at)
     raw.authors = declared_authors(data)
-    raw.bylines = visible_bylines(scope)
+    raw.bylines = ([names_line] if names_line else []) + visible_bylines(scope)
     raw.editors = [clean(n) for n, person in names_of(data.ld("editor"), data) if person]
     raw.section = find_section(data, scope, doc)
     raw.tags = find_tags(data, scope)

@@ -7,10 +7,16 @@ import re
 
 from lxml.html import HtmlElement
 
+from ..normalisation.rules import merged
 from .dom import clean
 from .structured import Structured
 
-_TITLE_SUFFIX = re.compile(r"(?:\s+[|–—\-*·•»:]\s+|\s*[：｜]\s*)([^|–—\-*·•»：｜]+?)\s*$")
+# Separators written without spaces around them: fullwidth ones, and per-language ones
+# (Korean sites put the vowel letter "ㅣ" between headline and site name).
+_GLUED = "：｜" + "".join(merged("TITLE_SEPARATORS"))
+_TITLE_SUFFIX = re.compile(rf"(?:\s+[|–—\-*·•»:]\s+|\s*[{_GLUED}]\s*)([^|–—\-*·•»{_GLUED}]+?)\s*$")
+# Between two declared titles where one extends the other, even a glued "-" separates.
+_SEPARATOR = re.compile(rf"\s*[|–—\-*·•»{_GLUED}]\s*")
 _TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
 _WORD = re.compile(r"\w+")
 
@@ -45,6 +51,25 @@ def _strip_site(title: str, names: list[str], host: str) -> str:
     return title
 
 
+def _is_decoration(tail: str) -> bool:
+    """" - National | Site": separator-led labels of at most three words each."""
+    parts = _SEPARATOR.split(tail)
+    return len(parts) > 1 and not parts[0] and all(0 < len(_WORD.findall(p)) <= 3 for p in parts[1:])
+
+
+def _undecorated(titles: list[str]) -> list[str]:
+    """Declared titles with the tail some of them add: when one is another plus a
+    separator-led remainder ("Headline - National | Site" beside "Headline"), that
+    remainder is a section or site label the name check could not recognise. The headline
+    part must be the longer one ("Trump" beside "Trump - Der Machtkampf" is no headline)."""
+    out = []
+    for title in titles:
+        shorter = [t for t in titles if len(t) < len(title) and title.startswith(t)
+                   and len(t) > len(title) - len(t) and _is_decoration(title[len(t):])]
+        out.append(min(shorter, key=len) if shorter else title)
+    return out
+
+
 def find_title(doc: HtmlElement, data: Structured, names: list[str],
            host: str) -> tuple[str | None, HtmlElement | None]:
     """The headline, and the `<h1>` that shows it (the anchor of the article's header).
@@ -57,6 +82,7 @@ def find_title(doc: HtmlElement, data: Structured, names: list[str],
     declared = [_strip_site(html.unescape(clean(t)), names, host)
                 for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
                           data.first("twitter:title")) if t]
+    declared = _undecorated(declared)
     page_title = clean(doc.findtext(".//title"))
     reference = declared[0] if declared else _strip_site(page_title, names, host) if page_title else ""
     best, best_sim = None, -1.0

@@ -10,7 +10,7 @@ from ..extraction.raw import RawArticle
 from .credits import labelled_credit, split_credit
 from .datelines import find_dateline
 from .noise import drop_noise, is_furniture
-from .people import is_people_line, split_people
+from .people import is_names_byline, is_people_line, split_people
 from .source import display_name
 from .text import tidy, tidy_or_none
 
@@ -58,6 +58,10 @@ def normalise(raw: RawArticle) -> Article:
     authors = [a for a in authors if a not in shown_editors]  # declared "author" the page calls editor
     if not authors:  # nothing declared, only the outlet, or the editor: the byline shown
         authors = shown
+    else:  # bylines of names only that name every declared author and more: the page's list
+        named, _ = split_people([b for b in bylines if is_names_byline(b)], orgs)
+        if {a.casefold() for a in authors} < {a.casefold() for a in named}:
+            authors = named
     _, more_editors = split_people([f"Editor: {e}" for e in raw.editors])
     for editor in shown_editors + more_editors:
         if editor not in editors and editor not in authors:

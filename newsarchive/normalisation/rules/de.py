@@ -40,3 +40,5 @@ NAME_JOINERS = [r"und"]
 ROLE_WORDS = ["redakteur", "redakteurin", "korrespondent", "korrespondentin", "volontär", "volontärin",
               "reporterin", "autorin"]
 NOT_PEOPLE = ["redaktion", "online-redaktion", "nachrichtenredaktion", "folgen", "anhören"]
+# "Von Jane Doe in Berlin", "Jane Doe aus Wien": a place follows the name.
+PLACE_PREPOSITIONS = [r"in", r"aus"]

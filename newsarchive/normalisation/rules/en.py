@@ -53,3 +53,5 @@ ROLE_WORDS = ["correspondent", "reporter", "writer", "editor", "journalist", "co
               "photographer", "producer", "intern", "staff"]
 NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor", "news desk",
               "web desk", "follow", "guest", "contributor", "unknown"]
+# "Jane Doe in Washington", "By Jane Doe, in News, Business": a place or category follows the name.
+PLACE_PREPOSITIONS = [r"in"]

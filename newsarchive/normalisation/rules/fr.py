@@ -15,3 +15,5 @@ RELATED_MARKERS = [r"lire\s+aussi", r"à\s+lire\s+aussi", r"voir\s+aussi", r"sur
 CREDIT_PREFIXES = [r"Crédit", r"Crédits", r"Photo", r"Illustration"]
 AUTHOR_LABELS = [r"Par", r"Auteur"]
 NAME_JOINERS = [r"et"]
+# "Par Marie Dupont à Bruxelles": a place follows the name.
+PLACE_PREPOSITIONS = [r"à"]

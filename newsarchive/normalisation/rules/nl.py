@@ -14,3 +14,5 @@ RELATED_MARKERS = [r"lees\s+ook", r"lees\s+meer", r"bekijk\s+ook"]
 CREDIT_PREFIXES = [r"Beeld", r"Foto"]
 AUTHOR_LABELS = [r"Door"]
 NAME_JOINERS = [r"en"]
+# "Door Jan de Vries in Brussel", "uit Den Haag": a place follows the name.
+PLACE_PREPOSITIONS = [r"in", r"uit"]

@@ -1,0 +1,26 @@
+"""Body rules, pinned: each rule has a tiny page of its own so a regression names it."""
+
+from newsarchive.extract import extract_article
+
+URL = "https://warta.example.id/read/1/x"
+
+
+def test_link_wrapping_blocks_is_a_teaser_card(page, story):
+    """`<a><div><h3>Other story</h3><p>Its intro</p></div></a>` inside the body points elsewhere."""
+    card = ('<ul class="list"><li><a href="/read/2/y"><div><h3>Pasar Malam Kembali Digelar</h3>'
+            '<p>Pedagang menyambut pasar malam yang kembali digelar setelah dua tahun terhenti.</p>'
+            '</div></a></li></ul>')
+    blocks = [f"<p>{p}</p>" for p in story[:2]] + [card] + [f"<p>{story[2]}</p>"]
+    assert extract_article(page(blocks), URL).paragraphs == story
+
+
+def test_inline_link_in_a_paragraph_is_kept(page, story):
+    blocks = [f'<p>{story[0]} Baca <a href="/read/3/z">keterangan dinas</a> di sini.</p>'] \
+        + [f"<p>{p}</p>" for p in story[1:]]
+    assert extract_article(page(blocks), URL).paragraphs[0].endswith("Baca keterangan dinas di sini.")
+
+
+def test_named_anchor_around_paragraphs_is_read(page, story):
+    """`<a name="top">` (no href) is a jump target, not a link to elsewhere."""
+    blocks = ['<a name="mulai"><p>' + story[0] + "</p></a>"] + [f"<p>{p}</p>" for p in story[1:]]
+    assert extract_article(page(blocks), URL).paragraphs == story
