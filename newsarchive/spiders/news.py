@@ -98,9 +98,10 @@ class NewsSpider(scrapy.Spider):
             dont_filter=True,
             priority=20,
         )
-        for url in [self.home, *self.extra_start_urls]:
+        for url in map(canonical_url, [self.home, *self.extra_start_urls]):
+            self.requested.add(url)  # dont_filter keeps it out of Scrapy's dupefilter: links back home are ours to skip
             yield scrapy.Request(
-                canonical_url(url), callback=self.parse_page, errback=self.on_error,
+                url, callback=self.parse_page, errback=self.on_error,
                 meta={"depth": 0, "hub": True}, dont_filter=True, priority=10,
             )
 
