@@ -33,9 +33,14 @@ BOILER_TAGS = {"nav", "aside", "footer", "form", "button", "select", "textarea",
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+# Every run of whitespace (no-break spaces included) becomes one space, except the
+# ideographic space U+3000, which Chinese and Japanese headlines use as a separator.
+_SPACE = re.compile(r"[^\S\u3000]+")
+
+
 def clean(text: str | None) -> str:
-    """Collapse whitespace (incl. no-break spaces) to single spaces."""
-    return " ".join((text or "").split())
+    """Whitespace collapsed to single spaces, ends trimmed."""
+    return _SPACE.sub(" ", text or "").strip()
 
 
 def class_id(el: HtmlElement) -> str:

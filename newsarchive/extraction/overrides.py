@@ -12,6 +12,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from ..errors import NewsarchiveError
+from .dom import clean
 
 
 @dataclass
@@ -62,5 +63,5 @@ class SiteOverrides:
             else:
                 text = found.get("datetime") or found.get("content") or found.text_content()
             if text.strip():
-                out.append(" ".join(text.split()))
+                out.append(clean(text))
         return out

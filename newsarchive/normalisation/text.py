@@ -7,7 +7,8 @@ import unicodedata
 
 import ftfy
 
-_SPACE = re.compile(r"[^\S\n]+")
+from ..extraction.dom import clean
+
 # Zero-width marks go; soft hyphens stay, as published.
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 # Only text that shows mojibake's fingerprints goes through ftfy (it is slow on long text).
@@ -21,7 +22,7 @@ def tidy(text: str | None) -> str:
     if _SUSPECT.search(text):
         text = ftfy.fix_text(text)
     text = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text))
-    return " ".join(_SPACE.sub(" ", text).split())
+    return clean(text)
 
 
 def tidy_or_none(text: str | None) -> str | None:

@@ -37,3 +37,10 @@ def test_short_declared_title_does_not_undecorate_a_longer_headline(page):
     og = "Banjir - Warga Mengungsi"
     head = f'<meta property="og:title" content="{og}">' + _ld("Banjir")
     assert extract_article(page(head=head, title=og), URL).title == og
+
+
+def test_ideographic_space_is_kept_inside_a_japanese_headline(page):
+    """U+3000 separates the parts of a Japanese headline; runs of other spaces collapse."""
+    headline = "警察無線「不感地帯」解消\u3000住民から安堵の声"
+    html = page(head=_ld(headline.replace("\u3000", "\u3000 \t")), title=headline)
+    assert extract_article(html, URL).title == headline.replace("\u3000", "\u3000 ")
