@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 from ..normalisation.people import is_names_line
 from ..normalisation.rules import alternation
 from .dom import clean, markers
-from .structured import Structured, names_of
+from .structured import Structured, is_account_url, names_of
 
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                "dcterms.creator", "byl", "cxenseparse:author")
@@ -58,18 +58,23 @@ def visible_bylines(scope: HtmlElement | None) -> list[str]:
 
 
 def _author_lines(scope: HtmlElement) -> list[str]:
-    links = [clean(a.text_content()) for a in scope.iter("a") if "author" in (a.get("rel") or "").split()]
-    if any(links):
-        return [link for link in links if link]
+    links = [a for a in scope.iter("a") if "author" in (a.get("rel") or "").split() and clean(a.text_content())]
+    if links:  # the page names its authors; a shared account among them names nobody
+        return [clean(a.text_content()) for a in links if not is_account_url(a.get("href") or "")]
     for el in scope.iter():
-        if isinstance(el.tag, str) and markers(el) & BYLINE_WORDS and 2 < len(clean(el.text_content())) < 200:
-            siblings = [el] + [s for s in el.itersiblings() if isinstance(s.tag, str) and markers(s) & BYLINE_WORDS]
+        if _is_byline_element(el):
+            siblings = [el] + [s for s in el.itersiblings() if _is_byline_element(s)]
             return [part for s in siblings for part in _byline_parts(s)]
     for el in scope.iter("p", "li", "span", "div", "address"):
         text = clean(el.text_content())
         if len(text) < 100 and _LABELLED.match(text):
             return [text]
     return []
+
+
+def _is_byline_element(el: HtmlElement) -> bool:
+    """Byline-classed and short: an author box's biography ("td-author-description") is not."""
+    return isinstance(el.tag, str) and bool(markers(el) & BYLINE_WORDS) and 2 < len(clean(el.text_content())) < 200
 
 
 def _editor_lines(scope: HtmlElement) -> list[str]:

@@ -13,6 +13,8 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
+from ..normalisation.rules import NOT_PEOPLE
+
 ARTICLE_TYPES = {
     "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle",
     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting",
@@ -135,5 +137,16 @@ def names_of(value: Any, data: Structured) -> list[tuple[str, bool]]:
             if isinstance(name, list):
                 name = name[0] if name else None
             if isinstance(name, str) and name.strip():
-                out.append((name, "organization" not in _types(item) and "newsmediaorganization" not in _types(item)))
+                organization = bool(_types(item) & {"organization", "newsmediaorganization"})
+                out.append((name, not organization and not _is_account(item)))
     return out
+
+
+def _is_account(item: dict[str, Any]) -> bool:
+    return any(isinstance(item.get(key), str) and is_account_url(item[key]) for key in ("url", "@id"))
+
+
+def is_account_url(link: str) -> bool:
+    """A shared account's profile, whatever display name it shows: the URL ends in a role
+    slug (".../author/admin/", ".../penulis/redaksi")."""
+    return "/" in link and link.split("#")[0].rstrip("/").rsplit("/", 1)[-1].lower() in NOT_PEOPLE

@@ -87,3 +87,25 @@ def test_same_name_in_other_case_is_one_person():
 
 def test_place_after_each_name_dropped_and_both_names_kept():
     assert split_people(["By Jane Doe in Kyiv and John Roe in New York"]) == (["Jane Doe", "John Roe"], [])
+
+
+def test_author_box_biography_beside_the_name_is_not_a_byline(page):
+    """A theme's author box: the name, then a byline-classed biography naming topics."""
+    bio = ("Rina Putri is the founder of this site. She has spent years researching History, "
+           "Alternative Health, Secret Societies and many other topics that are rarely reported "
+           "anywhere else, and writes about them every week for readers across the region.")
+    meta = (f'<div class="author-box"><div class="td-author-name author">Rina Putri</div>'
+            f'<div class="td-author-description">{bio}</div></div>')
+    assert extract_article(page(meta_line=meta), URL).authors == ["Rina Putri"]
+
+
+def test_declared_author_whose_profile_is_a_shared_account_is_not_a_person(page):
+    """JSON-LD author "Warta D" at .../author/admin/: the site's shared account, not a writer."""
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":['
+          '{"@type":"Person","name":"Warta D","url":"https://warta.example.id/author/admin/"},'
+          '{"@type":"Person","name":"Rina Putri","url":"https://warta.example.id/author/rina-putri/"}]}</script>')
+    assert extract_article(page(head=ld), URL).authors == ["Rina Putri"]
+    shown = '<a rel="author" href="/author/admin/">Warta D</a>, <a rel="author" href="/author/rina/">Rina Putri</a>'
+    assert extract_article(page(meta_line=shown), URL).authors == ["Rina Putri"]
+    only_account = '<span class="author vcard"><a rel="author" href="/author/admin/">Warta D</a></span>'
+    assert extract_article(page(meta_line=only_account), URL).authors == []
