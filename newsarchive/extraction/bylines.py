@@ -11,7 +11,7 @@ import re
 from lxml.html import HtmlElement
 
 from ..normalisation.people import is_names_line
-from ..normalisation.rules import alternation
+from ..normalisation.rules import NEWS_AGENCIES, alternation
 from .dom import clean, markers
 from .structured import Structured, is_account_url, names_of
 
@@ -31,7 +31,8 @@ def _looks_like_url(value: str) -> bool:
 
 def declared_authors(data: Structured) -> list[str]:
     """Author names the page declares: JSON-LD persons, else meta author tags, else microdata."""
-    people = [clean(name) for name, is_person in names_of(data.ld("author"), data) if is_person]
+    people = [clean(name) for name, is_person in names_of(data.ld("author"), data)
+              if is_person or clean(name).casefold() in NEWS_AGENCIES]
     people += [clean(name) for name, is_person in names_of(data.ld("creator"), data) if is_person
                and clean(name) not in people]
     if people:

@@ -109,3 +109,11 @@ def test_declared_author_whose_profile_is_a_shared_account_is_not_a_person(page)
     assert extract_article(page(meta_line=shown), URL).authors == ["Rina Putri"]
     only_account = '<span class="author vcard"><a rel="author" href="/author/admin/">Warta D</a></span>'
     assert extract_article(page(meta_line=only_account), URL).authors == []
+
+
+def test_news_agency_declared_as_organization_is_an_author(page):
+    """Agencies are authors of record; other organisations (the publisher) are not."""
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","author":['
+          '{"@type":"Person","name":"Rina Putri"},{"@type":"Organization","name":"ANTARA"},'
+          '{"@type":"Organization","name":"Warta Kota"}]}</script>')
+    assert extract_article(page(head=ld), URL).authors == ["Rina Putri", "ANTARA"]

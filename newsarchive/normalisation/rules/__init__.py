@@ -40,6 +40,7 @@ TIME_ZONES: dict[str, float] = merged_map("TIME_ZONES")
 DAYS: list[str] = merged("DAYS")
 NOT_PEOPLE: set[str] = set(merged("NOT_PEOPLE"))
 ROLE_WORDS: set[str] = set(merged("ROLE_WORDS"))
+NEWS_AGENCIES: set[str] = {name.casefold() for name in merged("NEWS_AGENCIES")}
 
 # Country-code TLD -> IANA zone, for pages whose dates carry no offset at all.
 COUNTRY_ZONES = {

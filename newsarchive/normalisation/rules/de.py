@@ -42,3 +42,5 @@ ROLE_WORDS = ["redakteur", "redakteurin", "korrespondent", "korrespondentin", "v
 NOT_PEOPLE = ["redaktion", "online-redaktion", "nachrichtenredaktion", "folgen", "anhören"]
 # "Von Jane Doe in Berlin", "Jane Doe aus Wien": a place follows the name.
 PLACE_PREPOSITIONS = [r"in", r"aus"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["dpa", "AFP", "KNA", "epd", "APA", "SDA", "Keystone-SDA", "dts", "Reuters"]

@@ -55,3 +55,5 @@ NOT_PEOPLE = ["staff", "staff writer", "editorial", "newsroom", "admin", "editor
               "web desk", "follow", "guest", "contributor", "unknown"]
 # "Jane Doe in Washington", "By Jane Doe, in News, Business": a place or category follows the name.
 PLACE_PREPOSITIONS = [r"in"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["AP", "Associated Press", "Reuters", "AFP", "Agence France-Presse", "Bloomberg", "UPI", "PA Media", "PA"]

@@ -17,3 +17,5 @@ RELATED_MARKERS = [r"lee\s+también", r"lea\s+también", r"te\s+puede\s+interesa
 CREDIT_PREFIXES = [r"Foto", r"Fotografía", r"Imagen", r"Crédito"]
 AUTHOR_LABELS = [r"Por", r"Autor"]
 NAME_JOINERS = [r"y"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["EFE", "Europa Press"]

@@ -17,3 +17,5 @@ AUTHOR_LABELS = [r"Par", r"Auteur"]
 NAME_JOINERS = [r"et"]
 # "Par Marie Dupont à Bruxelles": a place follows the name.
 PLACE_PREPOSITIONS = [r"à"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["AFP", "Belga", "ATS"]

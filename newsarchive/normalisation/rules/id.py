@@ -52,3 +52,5 @@ NAME_JOINERS = [r"dan"]
 # Job titles: a byline part made of one of these is a role, not a name ("Senior Correspondent").
 ROLE_WORDS = ["wartawan", "koresponden", "kontributor", "redaktur", "jurnalis"]
 NOT_PEOPLE = ["redaksi", "tim redaksi", "admin", "humas"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["ANTARA", "Antara", "Kantor Berita Antara"]

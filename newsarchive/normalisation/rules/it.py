@@ -15,3 +15,5 @@ RELATED_MARKERS = [r"leggi\s+anche", r"potrebbe\s+interessarti"]
 CREDIT_PREFIXES = [r"Foto", r"Immagine"]
 AUTHOR_LABELS = [r"Di", r"Autore"]
 NAME_JOINERS = [r"e"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["ANSA", "Adnkronos", "AGI"]

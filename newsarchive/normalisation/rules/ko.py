@@ -12,3 +12,5 @@ AUTHOR_SUFFIXES = [r"기자", r"특파원", r"선임기자"]
 # Separators between headline and site name in `<title>`/og:title, written without spaces:
 # "제목ㅣ한국일보" uses the vowel letter ㅣ as a bar.
 TITLE_SEPARATORS = ["ㅣ"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["연합뉴스", "뉴시스", "뉴스1"]

@@ -16,3 +16,5 @@ AUTHOR_LABELS = [r"Door"]
 NAME_JOINERS = [r"en"]
 # "Door Jan de Vries in Brussel", "uit Den Haag": a place follows the name.
 PLACE_PREPOSITIONS = [r"in", r"uit"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["ANP", "Belga"]

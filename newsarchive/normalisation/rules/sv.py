@@ -16,3 +16,5 @@ RELATED_MARKERS = [r"läs\s+också", r"läs\s+mer", r"les\s+også", r"læs\s+ogs
 CREDIT_PREFIXES = [r"Foto", r"Bilde", r"Bild"]
 AUTHOR_LABELS = [r"Av", r"Af"]
 NAME_JOINERS = [r"och", r"og"]
+# News agencies: organisations that are the author of record of the stories they wrote.
+NEWS_AGENCIES = ["TT", "NTB"]
