@@ -16,22 +16,35 @@ _FILTERS = """(:source = '' OR a.source = :source)
       AND (:since = '' OR a.published >= :since)
       AND (:until = '' OR a.published < date(:until, '+1 day'))"""
 
+# Matches of :q within :source and the dates' id range (ids are publication seconds x
+# {SLOTS}, with a day's slack for offsets; source_key is 'src' || hex(source)).
+_MATCHES = f"""articles_fts MATCH escape_fts(:q)
+      || CASE WHEN :source = '' THEN '' ELSE ' AND source_key : src' || hex(:source) END
+    AND articles_fts.rowid >= CASE WHEN :since = '' THEN -9223372036854775808
+      ELSE CAST(strftime('%s', :since, '-1 day') AS INTEGER) * {SLOTS} END
+    AND articles_fts.rowid < CASE WHEN :until = '' THEN 9223372036854775807
+      ELSE CAST(strftime('%s', :until, '+2 days') AS INTEGER) * {SLOTS} END"""
+
 SEARCH_SQL = f"""SELECT a.published, a.source, a.title, a.url,
   snippet(articles_fts, -1, '{HIGHLIGHT[0]}', '{HIGHLIGHT[1]}', '…', 24) AS snippet
 FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
 WHERE articles_fts.rowid IN (
-    -- rank only the newest {CANDIDATES} matches of the source and dates: fast at a million
-    -- articles (ids are publication seconds x {SLOTS}; source_key is 'src' || hex(source))
-    SELECT rowid FROM articles_fts WHERE articles_fts MATCH escape_fts(:q)
-      || CASE WHEN :source = '' THEN '' ELSE ' AND source_key : src' || hex(:source) END
-    AND rowid >= CASE WHEN :since = '' THEN -9223372036854775808
-      ELSE CAST(strftime('%s', :since, '-1 day') AS INTEGER) * {SLOTS} END
-    AND rowid < CASE WHEN :until = '' THEN 9223372036854775807
-      ELSE CAST(strftime('%s', :until, '+2 days') AS INTEGER) * {SLOTS} END
+    -- rank only the newest {CANDIDATES} matches: fast at a million articles
+    SELECT rowid FROM articles_fts WHERE {_MATCHES}
     ORDER BY rowid DESC LIMIT {CANDIDATES})
   AND articles_fts MATCH escape_fts(:q)
   AND {_FILTERS}
 ORDER BY bm25(articles_fts, {', '.join(map(str, WEIGHTS))})
+LIMIT 50"""
+
+# The same search as an Atom feed (datasette-atom: `search_feed.atom?q=...`), newest first.
+FEED_SQL = f"""SELECT a.url AS atom_id, a.title AS atom_title,
+  coalesce(a.published, a.first_seen) AS atom_updated, a.url AS atom_link,
+  a.source AS atom_author_name, snippet(articles_fts, -1, '', '', '…', 48) AS atom_content
+FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+WHERE {_MATCHES}
+  AND {_FILTERS}
+ORDER BY articles_fts.rowid DESC
 LIMIT 50"""
 
 PER_DAY_SQL = f"""SELECT a.source, substr(a.published, 1, 10) AS day, count(*) AS articles
@@ -103,6 +116,12 @@ def metadata(database: str) -> dict[str, Any]:
                         "description": "Full-text search with highlighted snippets; source "
                         "and dates (YYYY-MM-DD) are optional.",
                         "sql": SEARCH_SQL,
+                    },
+                    "search_feed": {
+                        "title": "Search feed",
+                        "description": "The newest 50 matches of a search, with the same "
+                        "filters; add .atom to the URL for an Atom feed.",
+                        "sql": FEED_SQL,
                     },
                     "articles_per_source_per_day": {
                         "title": "Articles per source per day",

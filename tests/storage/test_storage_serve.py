@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from xml.etree import ElementTree
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,22 @@ def test_search_box_and_canned_queries(server):
     assert [row["version"].split()[0] for row in revisions["rows"]] == ["current", "revision"]
     per_day = json.loads(get(server + "/archive/articles_per_source_per_day.json?source=&since=&until=&_shape=objects"))
     assert len(per_day["rows"]) == 2
+
+
+def test_atom_feed_of_a_search(server):
+    """`search_feed.atom`: newest first, the search's filters, scraped text escaped as XML."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    with urllib.request.urlopen(server + "/archive/search_feed.atom?q=lumpur&source=&since=&until=", timeout=10) as response:
+        assert "xml" in response.headers["Content-Type"]
+        feed = ElementTree.fromstring(response.read())
+    assert feed.tag == atom + "feed"
+    entries = feed.findall(atom + "entry")
+    assert [e.find(atom + "link").get("href") for e in entries] == ["https://palu.example.id/2", "https://sigi.example.id/1"]
+    assert entries[0].find(atom + "title").text == "Banjir bandang di Sigi <script>alert(2)</script>"
+    assert entries[0].find(atom + "updated").text.startswith("2024-05-02T10:00:00+08:00")
+    assert "lumpur" in entries[0].find(atom + "content").text
+    filtered = ElementTree.fromstring(get(server + "/archive/search_feed.atom?q=lumpur&source=Kabar+Sigi&since=&until="))
+    assert [e.find(atom + "author").find(atom + "name").text for e in filtered.findall(atom + "entry")] == ["Kabar Sigi"]
 
 
 def test_read_only(server):
