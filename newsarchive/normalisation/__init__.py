@@ -41,7 +41,8 @@ def normalise(raw: RawArticle) -> Article:
     """The archive's record of one article."""
     title = tidy_or_none(raw.title)
     raw_caption = tidy_or_none(raw.caption)
-    if raw_caption and is_furniture(raw_caption):  # "View 3 Images", "Video unavailable"
+    if raw_caption and (is_furniture(raw_caption)  # "View 3 Images", "Video unavailable"
+                        or (title and title in raw_caption and title != raw_caption)):  # the header's text
         raw_caption = None
     caption, credit = split_credit(raw_caption, tidy_or_none(raw.photo_credit))
     if credit is None and raw.image_text:  # "alt='... (Photo: Jane Doe/Agency)'"

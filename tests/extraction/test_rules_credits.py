@@ -31,11 +31,14 @@ from newsarchive.normalisation.credits import split_credit
     ("Анвар Ибрагим на форуме. Фото: Дмитрий Иванов", "Анвар Ибрагим на форуме.", "Дмитрий Иванов"),
     ("대표가 의원총회에서 국기에 경례하고 있다. 연합뉴스", "대표가 의원총회에서 국기에 경례하고 있다", "연합뉴스"),
     ("De premier bij het paleis. Beeld: Jan de Vries", "De premier bij het paleis.", "Jan de Vries"),
+    ("Premier w Sejmie. Zdjęcie: Jan Kowalski/PAP", "Premier w Sejmie.", "Jan Kowalski/PAP"),
+    ("Rejoice Ndlovu. Isithombe: Sithunyelwe", "Rejoice Ndlovu.", "Sithunyelwe"),
 ], ids=["glued-foto-dashes", "paren-FOTO-agency", "foto-dok-only", "paren-dok", "ilustrasi",
         "istimewa", "photo-colon", "ap-photo", "copyright-sign", "bild", "credit-colon", "photo-by",
         "agency-slash-after-sentence",
         "spaced-slash-name", "agency-acronym-paren",
-        "ja-photographed-by", "ja-equals-agency", "ja-equals-context-kept", "ru-foto", "ko-agency-after-stop", "nl-beeld"])
+        "ja-photographed-by", "ja-equals-agency", "ja-equals-context-kept", "ru-foto", "ko-agency-after-stop", "nl-beeld",
+        "pl-zdjecie", "zu-isithombe"])
 def test_caption_credit_split(raw, caption, credit):
     assert split_credit(raw, None) == (caption, credit)
 

@@ -11,3 +11,20 @@ def test_subheading_classed_subtitle_is_not_a_caption(page, story):
     article = extract_article(page(blocks), "https://warta.example.id/read/1/x")
     assert article.caption is None
     assert article.paragraphs == story[:1] + ["Pengalihan Arus"] + story[1:]
+
+
+def test_text_holding_the_headline_is_not_a_caption(page, story):
+    """Header text (breadcrumb, kicker and headline) beside the lead image is no caption."""
+    title = "Jalan Baru di Tepi Sungai Dibuka"
+    figure = ('<figure><img src="/img/jalan.jpg" width="800" height="450">'
+              f'<figcaption>Daerah Kota JALAN BARU {title}</figcaption></figure>')
+    article = extract_article(page([figure] + [f"<p>{p}</p>" for p in story], title=title),
+                              "https://warta.example.id/read/1/x")
+    assert article.title == title
+    assert article.caption is None
+
+
+def test_read_more_link_under_the_image_is_not_a_caption(page, story):
+    figure = '<figure><img src="/img/jalan.jpg" width="800" height="450"><figcaption>Czytaj więcej</figcaption></figure>'
+    article = extract_article(page([figure] + [f"<p>{p}</p>" for p in story]), "https://warta.example.id/read/1/x")
+    assert article.caption is None
