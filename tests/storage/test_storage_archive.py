@@ -257,6 +257,9 @@ def test_migrates_v1_archive_in_place(tmp_path, make_article):
         assert fts_consistent(archive)
         (fts_sql,) = rows(archive, "SELECT sql FROM sqlite_master WHERE name = 'articles_fts'")[0]
         assert schema.FTS_OPTIONS in fts_sql
+        assert dict(rows(archive, "SELECT k, v FROM articles_fts_config WHERE k != 'version'")) == {
+            "automerge": schema.FTS_AUTOMERGE, "crisismerge": schema.FTS_CRISISMERGE,
+            "hashsize": schema.FTS_HASHSIZE}
         assert archive.store(make_article()) == "new"
 
 
