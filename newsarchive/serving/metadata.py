@@ -17,7 +17,7 @@ _FILTERS = """(:source = '' OR a.source = :source)
       AND (:until = '' OR a.published < date(:until, '+1 day'))"""
 
 # Matches of :q within :source and the dates' id range (ids are publication seconds x
-# {SLOTS}, with a day's slack for offsets; source_key is 'src' || hex(source)).
+# SLOTS, with a day's slack for offsets; source_key is 'src' || hex(source)).
 _MATCHES = f"""articles_fts MATCH escape_fts(:q)
       || CASE WHEN :source = '' THEN '' ELSE ' AND source_key : src' || hex(:source) END
     AND articles_fts.rowid >= CASE WHEN :since = '' THEN -9223372036854775808

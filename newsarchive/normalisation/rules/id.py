@@ -53,4 +53,4 @@ NAME_JOINERS = [r"dan"]
 ROLE_WORDS = ["wartawan", "koresponden", "kontributor", "redaktur", "jurnalis"]
 NOT_PEOPLE = ["redaksi", "tim redaksi", "admin", "humas"]
 # News agencies: organisations that are the author of record of the stories they wrote.
-NEWS_AGENCIES = ["ANTARA", "Antara", "Kantor Berita Antara"]
+NEWS_AGENCIES = ["Antara", "Kantor Berita Antara"]  # compared case-insensitively
