@@ -6,6 +6,7 @@ import asyncio
 from pathlib import Path
 
 from ..storage import Archive
+from . import feeds
 from .metadata import metadata
 
 
@@ -22,12 +23,14 @@ def datasette_app(path: Path, *, immutable: bool = False):
         if immutable:
             archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     files = [] if immutable else [str(path)]
-    return Datasette(
+    datasette = Datasette(
         files,
         immutables=[str(path)] if immutable else [],
         metadata=metadata(path.stem),
         settings={"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500},
     )
+    feeds.install(datasette)
+    return datasette
 
 
 def serve(path: Path, *, host: str, port: int, immutable: bool = False) -> None:

@@ -113,6 +113,10 @@ def test_atom_feed_of_a_search(server):
     assert "lumpur" in entries[0].find(atom + "content").text
     filtered = ElementTree.fromstring(get(server + "/archive/search_feed.atom?q=lumpur&source=Kabar+Sigi&since=&until="))
     assert [e.find(atom + "author").find(atom + "name").text for e in filtered.findall(atom + "entry")] == ["Kabar Sigi"]
+    for nothing in ("zzzznotfound", "%22unbalanced+(quote"):  # a new saved search: a valid, empty feed
+        empty = ElementTree.fromstring(get(server + f"/archive/search_feed.atom?q={nothing}&source=&since=&until="))
+        assert empty.tag == atom + "feed" and empty.findall(atom + "entry") == []
+        assert empty.find(atom + "title").text == "Search feed"
 
 
 def test_read_only(server):
