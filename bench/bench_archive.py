@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -244,7 +244,8 @@ def build_plain(path: Path, n: int) -> tuple[float, float, float]:
     return time.perf_counter() - started, stream.generating, peak_mb()
 
 
-def in_own_process(build, *args):
+def in_own_process(build: Callable[..., tuple[float, float, float]], *args) -> tuple[float, float, float]:
+    """`build(*args)` in a fresh interpreter, so its peak memory is its own."""
     with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         return pool.submit(build, *args).result()
 
