@@ -46,7 +46,7 @@ _UPDATE_SQL = (
     " last_modified = coalesce(:last_modified, last_modified),"
     " crawl_id = coalesce(:crawl_id, crawl_id) WHERE id = :old_id"
 )
-BATCH = 2000  # articles per transaction in store_many
+BATCH = 10_000  # articles per transaction in store_many: fewer commits, checkpoints and FTS segments
 _Stored = tuple[int, str, "str | None"]  # an archived URL's id, content hash and first_seen
 _Incoming = tuple[Article, "Sequence[tuple[str, str | bytes]] | None", "str | None", "str | None"]
 
@@ -163,6 +163,7 @@ class Archive(SiteRegistry):
             statuses: list[str] = []
             added: set[int] = set()
             changed: dict[str, tuple[int, str]] = {}  # url -> (id, body) to check for copies
+            seen = rows.now()  # one transaction, one moment
             for article, pages, etag, last_modified in batch:
                 earlier = existing.get(article.url)
                 if earlier and earlier[0] in added:
@@ -170,7 +171,7 @@ class Archive(SiteRegistry):
                     # it changes, so the row must be in the index first
                     self._index(added)
                     added = set()
-                status, stored = self._store(article, earlier, pages, etag, last_modified, crawl_id)
+                status, stored = self._store(article, earlier, pages, etag, last_modified, crawl_id, seen)
                 existing[article.url] = stored
                 statuses.append(status)
                 if status == "new":
@@ -211,9 +212,9 @@ class Archive(SiteRegistry):
         etag: str | None,
         last_modified: str | None,
         crawl_id: int | None,
+        seen: str,
     ) -> tuple[str, _Stored]:
         """Insert, update or touch one article; its status and what `_existing` would now say."""
-        seen = rows.now()
         fields = rows.article_fields(article)
         fields["content_hash"] = digest = rows.content_hash(fields)
         validators = {"etag": etag, "last_modified": last_modified, "crawl_id": crawl_id}
@@ -300,7 +301,8 @@ class Archive(SiteRegistry):
         )
         self.db.conn.executemany(
             "INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)",
-            [(key, article_id) for article_id, bands in keys.items() for key in bands],
+            # in key order: each index page is visited once, not once per key it holds
+            sorted((key, article_id) for article_id, bands in keys.items() for key in bands),
         )
         sharing: dict[int, set[int]] = defaultdict(set)
         for band, other in self.db.execute(
