@@ -18,7 +18,7 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
     # "(FOTO: ANTARA/Nova Wahyudi)", "[Photo: X]"
     (re.compile(rf"^(?P<cap>.*?)\s*[(\[]\s*(?:{_PREFIX})\s*:\s*(?P<credit>[^)\]]+?)\s*[)\]]\W*$", re.I), False),
     # "... – Foto:David Karnain/Radar Palembang)--", "Foto: Dok. Humas Pemkot", "Bild: dpa"
-    (re.compile(rf"^(?P<cap>.*?)[\s|–—-]*\b(?:{_PREFIX})\s*:\s*(?P<credit>.+?)[\s)\]–—-]*$", re.I), False),
+    (re.compile(rf"^(?P<cap>.*?)[\s|–—-]*\b(?:{_PREFIX})\s*:\s*(?P<credit>.+?)[\s;–—-]*$", re.I), False),
     # "(AP Photo/Jane Doe)"
     (re.compile(r"^(?P<cap>.*?)\s*\((?P<credit>[A-Z][\w.&' -]*\b(?:Photo|Images?|Foto)\s*/\s*[^)]+)\)\W*$"), True),
     # "(Dok. Humas Pemkot)", "Dokumentasi Polres", "(Ist.)": Indonesian credits that need no colon
@@ -44,11 +44,42 @@ _LABEL = re.compile(rf"^\W*(?:(?:{_PREFIX})\b(?:\s+by\b|\s*:)|©|\(c\))\s*", re.
 _LABEL_ONLY = re.compile(rf"^\W*(?:{_PREFIX})?\W*$", re.I)
 
 
+def _paired(text: str, opening: str, closing: str) -> bool:
+    """Whether every bracket in `text` closes one opened before it."""
+    depth = 0
+    for char in text:
+        depth += (char == opening) - (char == closing)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _unbracket(text: str) -> str:
+    """Spaces and brackets off the ends, but only brackets that pair with nothing inside:
+    `(Reuters)` and `X/Radar Palembang)` lose theirs, `Urs Flueeler (Keystone)` keeps its."""
+    text = text.strip(" ;")
+    while text:
+        for opening, closing in ("()", "[]"):
+            if text[0] == opening and text[-1] == closing and _paired(text[1:-1], opening, closing):
+                text = text[1:-1]
+            elif text[-1] == closing and text.count(closing) > text.count(opening):
+                text = text[:-1]
+            elif text[0] == opening and text.count(opening) > text.count(closing):
+                text = text[1:]
+            else:
+                continue
+            break
+        else:
+            return text
+        text = text.strip(" ;")
+    return text
+
+
 def clean_credit(credit: str | None) -> str | None:
     """A credit without its label: `Foto: Getty Images` -> `Getty Images`; a bare label is none."""
     if not credit or _LABEL_ONLY.match(credit):
         return None
-    return _LABEL.sub("", credit).strip(" ()[]") or None
+    return _unbracket(_LABEL.sub("", credit)) or None
 
 
 def _glued(caption: str) -> tuple[str | None, str | None]:

@@ -33,12 +33,14 @@ from newsarchive.normalisation.credits import split_credit
     ("De premier bij het paleis. Beeld: Jan de Vries", "De premier bij het paleis.", "Jan de Vries"),
     ("Premier w Sejmie. Zdjęcie: Jan Kowalski/PAP", "Premier w Sejmie.", "Jan Kowalski/PAP"),
     ("Rejoice Ndlovu. Isithombe: Sithunyelwe", "Rejoice Ndlovu.", "Sithunyelwe"),
+    ("Credits: Supplied Image;", None, "Supplied Image"),
+    ("Das Seeufer bei Luzern. Foto: Urs Beispiel (Keystone)", "Das Seeufer bei Luzern.", "Urs Beispiel (Keystone)"),
 ], ids=["glued-foto-dashes", "paren-FOTO-agency", "foto-dok-only", "paren-dok", "ilustrasi",
         "istimewa", "photo-colon", "ap-photo", "copyright-sign", "bild", "credit-colon", "photo-by",
         "agency-slash-after-sentence",
         "spaced-slash-name", "agency-acronym-paren",
         "ja-photographed-by", "ja-equals-agency", "ja-equals-context-kept", "ru-foto", "ko-agency-after-stop", "nl-beeld",
-        "pl-zdjecie", "zu-isithombe"])
+        "pl-zdjecie", "zu-isithombe", "credits-plural-semicolon", "agency-in-parentheses-kept"])
 def test_caption_credit_split(raw, caption, credit):
     assert split_credit(raw, None) == (caption, credit)
 
@@ -57,8 +59,11 @@ def test_caption_without_credit_unchanged():
     ("Bezahlmethoden im Vergleich", "© Picture Alliance", "Bezahlmethoden im Vergleich", "Picture Alliance"),
     ("Rauch über Kiew. Foto: Dan Beispiel/AP", "Visa mer", "Rauch über Kiew.", "Dan Beispiel/AP"),
     ("Swedish police officer", "Copyright", "Swedish police officer", None),
+    ("Das Seeufer bei Luzern.", "Urs Beispiel (Keystone)", "Das Seeufer bei Luzern.", "Urs Beispiel (Keystone)"),
+    ("Das Seeufer bei Luzern.", "[Urs Beispiel]", "Das Seeufer bei Luzern.", "Urs Beispiel"),
 ], ids=["separate-label-cut", "separate-plus-slash-tail", "copyright-before-slashes",
-        "label-word-inside-name", "labelled-beats-loose-element", "bare-label-no-credit"])
+        "label-word-inside-name", "labelled-beats-loose-element", "bare-label-no-credit",
+        "paired-brackets-kept", "wrapping-brackets-dropped"])
 def test_split_with_separate_credit(raw, given, caption, credit):
     assert split_credit(raw, given) == (caption, credit)
 

@@ -38,8 +38,8 @@ NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Sha
 
 FOOTERS = [r"This article (?:was )?(?:first|originally) (?:appeared|published) (?:on|in)\b"]
 
-CREDIT_PREFIXES = [r"Photo", r"Photograph", r"Picture", r"Image", r"Credit", r"Source",
-                   r"Photo credit", r"Image credit", r"Illustration", r"Photo by", r"Picture by",
+CREDIT_PREFIXES = [r"Photo", r"Photograph", r"Picture", r"Image", r"Credit", r"Credits", r"Source",
+                   r"Photo credits?", r"Image credits?", r"Illustration", r"Photo by", r"Picture by",
                    r"Pictures", r"Photos", r"Copyright"]
 CREDIT_ONLY = [r"File photo", r"Handout", r"Supplied"]
 
