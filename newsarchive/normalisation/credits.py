@@ -42,6 +42,7 @@ _LABEL = re.compile(rf"^\W*(?:(?:{_PREFIX})\b(?:\s+by\b|\s*:)|©|\(c\))\s*", re.
 
 
 _LABEL_ONLY = re.compile(rf"^\W*(?:{_PREFIX})?\W*$", re.I)
+_PIPE = re.compile(r"\s+\|\s+")  # "picture alliance/dpa | Jane Doe": a layout separator
 
 
 def _paired(text: str, opening: str, closing: str) -> bool:
@@ -76,10 +77,12 @@ def _unbracket(text: str) -> str:
 
 
 def clean_credit(credit: str | None) -> str | None:
-    """A credit without its label: `Foto: Getty Images` -> `Getty Images`; a bare label is none."""
+    """A credit without its label: `Foto: Getty Images` -> `Getty Images`; a bare label is none.
+
+    Parts a page sets apart with a pipe are listed with a comma, as a credit line reads."""
     if not credit or _LABEL_ONLY.match(credit):
         return None
-    return _unbracket(_LABEL.sub("", credit)) or None
+    return _PIPE.sub(", ", _unbracket(_LABEL.sub("", credit))) or None
 
 
 def _glued(caption: str) -> tuple[str | None, str | None]:

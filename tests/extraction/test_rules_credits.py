@@ -61,9 +61,11 @@ def test_caption_without_credit_unchanged():
     ("Swedish police officer", "Copyright", "Swedish police officer", None),
     ("Das Seeufer bei Luzern.", "Urs Beispiel (Keystone)", "Das Seeufer bei Luzern.", "Urs Beispiel (Keystone)"),
     ("Das Seeufer bei Luzern.", "[Urs Beispiel]", "Das Seeufer bei Luzern.", "Urs Beispiel"),
+    ("Festnahme in Aachen.", "Symbolfoto: picture alliance/dpa | Jane Beispiel", "Festnahme in Aachen.",
+     "picture alliance/dpa, Jane Beispiel"),
 ], ids=["separate-label-cut", "separate-plus-slash-tail", "copyright-before-slashes",
         "label-word-inside-name", "labelled-beats-loose-element", "bare-label-no-credit",
-        "paired-brackets-kept", "wrapping-brackets-dropped"])
+        "paired-brackets-kept", "wrapping-brackets-dropped", "pipe-separated-parts"])
 def test_split_with_separate_credit(raw, given, caption, credit):
     assert split_credit(raw, given) == (caption, credit)
 
