@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
-from .dom import BOILER_TAGS, clean, is_boilerplate, link_length, markers
+from .dom import BOILER_TAGS, SALES_WORDS, clean, is_boilerplate, link_length, markers
 
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
               "td", "th", "tr", "div", "section", "article", "main", "ul", "ol", "table", "dl",
@@ -279,6 +279,13 @@ def extract_content(root: HtmlElement, title: str | None, title_el: HtmlElement 
     return Content(choice.elements, read_blocks(choice.elements, skip, choice.totals))
 
 
+def _selling(el: HtmlElement) -> bool:
+    """Whether `el` or its parent is a subscription, newsletter or ad box. No higher: page
+    wrappers carry such words for the whole page (`page-hero-ad-hidden`)."""
+    parent = el.getparent()
+    return bool((markers(el) | (markers(parent) if parent is not None else set())) & SALES_WORDS)
+
+
 def lead_blocks(root: HtmlElement, title_el: HtmlElement | None, content: Content,
                 description: str | None) -> list[str]:
     """Teaser paragraphs between the headline and the body (a standfirst, a summary line).
@@ -308,7 +315,7 @@ def lead_blocks(root: HtmlElement, title_el: HtmlElement | None, content: Conten
         if el.tag not in ("p", "div", "h2", "span", "section", "strong"):
             continue
         text = clean(el.text_content())
-        if not text or len(text) > 1200 or any(text in o for o in out):
+        if not text or len(text) > 1200 or any(text in o for o in out) or _selling(el):
             continue
         if markers(el) & LEAD_WORDS or (desc and len(desc) >= 40 and text.lower().startswith(desc)):
             if link_length(el) < 0.3 * len(text) and not any(o in text for o in out):

@@ -23,6 +23,10 @@ BOILER_WORDS = {
     "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube", "rail", "fact", "facts",
     "factbox", "fakta", "faktaboks",
 }
+# Class/id words of boxes that sell something (a subscription, a newsletter, an ad): never the
+# story's text or its image, whatever else their classes say ("article-subscribe--subtitle").
+SALES_WORDS = {"subscribe", "subscription", "paywall", "newsletter", "promo", "advertisement",
+               "ad", "ads", "sponsor", "sponsored", "signup", "donate"}
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
                    "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",
                    "sharing", "readmore", "bacajuga", "baca", "ads", "adslot", "adunit", "banner")

@@ -9,7 +9,7 @@ from itertools import islice
 from lxml.html import HtmlElement
 
 from ..normalisation.rules import alternation
-from .dom import class_id, clean, markers
+from .dom import SALES_WORDS, class_id, clean, markers
 from .structured import Structured
 
 _WRAPPERS = {"a", "picture", "source", "span", "noscript", "div", "figure"}
@@ -154,8 +154,8 @@ _NOT_CAPTION_WORDS = {"author", "byline", "date", "time", "meta", "info", "share
                       "related", "teaser", "title", "headline"}
 _BYLINE = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s", re.I)
 _SKIP_ANCESTORS = {"nav", "aside", "footer"}
-_SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related", "ad", "ads",
-               "advertisement", "sponsor", "promo", "gravatar", "emoji"}
+_SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related", "gravatar",
+               "emoji"} | SALES_WORDS
 
 
 def _image_src(img: HtmlElement) -> str | None:

@@ -95,3 +95,17 @@ def test_lead_image_on_page(page, figure, caption, credit):
     article = extract_article(page(figure=figure), "https://warta.example.id/read/1/x")
     assert (article.caption, article.photo_credit) == (caption, credit)
     assert "Alat berat" not in article.body
+
+
+def test_subscription_box_is_neither_lead_image_nor_standfirst(page):
+    """A sales box between headline and story (logo image, a "subtitle" line) is skipped:
+    the lead image is the story's photo, and the box's text is not read as a standfirst."""
+    sales = ('<div class="article-subscribe"><span class="article-subscribe--title"><img src="/langganan.png"'
+             ' width="300" height="80" alt="subscribe"></span><span class="article-subscribe--subtitle">'
+             'Hanya Rp10.000 untuk bulan pertama. Dukung jurnalisme independen.</span></div>')
+    photo = ('<figure><img src="/img/jalan.jpg" width="800" height="450"><figcaption>Alat berat di Jalan Merdeka. '
+             '<span class="credit">Foto: Rina Putri</span></figcaption></figure>')
+    article = extract_article(page(figure=sales + photo), "https://warta.example.id/read/1/x")
+    assert (article.caption, article.photo_credit) == ("Alat berat di Jalan Merdeka.", "Rina Putri")
+    assert "bulan pertama" not in article.body
+    assert article.body.startswith("Pemerintah kota mengumumkan")
