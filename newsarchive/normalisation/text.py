@@ -20,7 +20,8 @@ def tidy(text: str | None) -> str:
     if not text:
         return ""
     if _SUSPECT.search(text):
-        text = ftfy.fix_text(text)
+        # repair only: curly quotes and full-width letters stay as the page printed them
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_character_width=False)
     text = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text))
     return clean(text)
 

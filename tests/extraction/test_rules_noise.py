@@ -70,6 +70,14 @@ def test_mojibake_repaired(page, story):
     assert "proyek ini — yang ditunggu warga — segera" in body
 
 
+def test_mojibake_repair_keeps_typography(page, story):
+    """Repairing mojibake must not also straighten the page's curly quotes or narrow its
+    full-width letters."""
+    blocks = [f"<p>{story[0]}</p>", "<p>Kata dia, â€œproyek iniâ€\x9d segera selesai menurut ＡＰ dan dinas.</p>"]
+    body = extract_article(page(blocks), URL).body
+    assert "Kata dia, “proyek ini” segera selesai menurut ＡＰ dan dinas." in body
+
+
 def test_site_drop_lines_override(page, story):
     from newsarchive.extraction import SiteOverrides
     blocks = [f"<p>{p}</p>" for p in story] + ["<p>Dapatkan berita pilihan setiap hari dari kami.</p>",
