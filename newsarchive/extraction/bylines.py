@@ -16,7 +16,7 @@ from .dom import clean, markers
 from .structured import Structured, is_account_url, names_of
 
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-               "dcterms.creator", "byl", "cxenseparse:author")
+               "dcterms.creator", "byl", "cxenseparse:author", "articleauthor")
 _LABELLED = re.compile(rf"^(?:{alternation('AUTHOR_LABELS')})\s*:?\s+\w+", re.I)
 _EDITOR_LABEL = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\b", re.I)
 _EDITOR_LABELLED = re.compile(rf"^(?:{alternation('EDITOR_LABELS')})\s*:\s*\w+", re.I)

@@ -117,3 +117,9 @@ def test_news_agency_declared_as_organization_is_an_author(page):
           '{"@type":"Person","name":"Rina Putri"},{"@type":"Organization","name":"ANTARA"},'
           '{"@type":"Organization","name":"Warta Kota"}]}</script>')
     assert extract_article(page(head=ld), URL).authors == ["Rina Putri", "ANTARA"]
+
+
+def test_agency_in_article_author_meta(page):
+    """`<meta name="articleAuthor">` is read like `author`; a Turkish agency is an author of record."""
+    head = '<meta name="articleAuthor" content="Anadolu Ajansı">'
+    assert extract_article(page(head=head, lang="tr"), "https://haber.example.com.tr/a/1").authors == ["Anadolu Ajansı"]

@@ -112,3 +112,8 @@ def test_naive_time_on_a_us_english_page_is_eastern(page):
     head = '<meta property="article:published_time" content="2024-04-25T04:21:02">'
     html = page(head=head, lang="en-US")
     assert extract_article(html, "https://magazine.example.com/a/1").published == "2024-04-25T04:21:02-04:00"
+
+
+def test_turkish_month_names(page):
+    html = page(meta_line='<span class="date">Cumartesi, 3 Eylül 2022 14:05</span>', lang="tr")
+    assert extract_article(html, "https://haber.example.com.tr/a/1").published == "2022-09-03T14:05:00+03:00"

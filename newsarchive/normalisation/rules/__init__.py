@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import de, en, es, fr, id, it, ja, ko, nl, pl, ru, sv, zu
+from . import de, en, es, fr, id, it, ja, ko, nl, pl, ru, sv, tr, zu
 
-LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, fr, es, it, nl, sv, pl, ja, ko, ru, zu)}
+LANGUAGES: dict[str, ModuleType] = {m.LANGUAGE: m for m in (id, en, de, fr, es, it, nl, sv, pl, tr, ja, ko, ru, zu)}
 
 
 def merged(name: str) -> list:
