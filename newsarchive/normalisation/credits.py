@@ -59,7 +59,9 @@ def _unbracket(text: str) -> str:
     """Spaces and brackets off the ends, but only brackets that pair with nothing inside:
     `(Reuters)` and `X/Radar Palembang)` lose theirs, `Urs Flueeler (Keystone)` keeps its."""
     text = text.strip(" ;")
-    while text:
+    changed = True
+    while text and changed:
+        changed = False
         for opening, closing in ("()", "[]"):
             if text[0] == opening and text[-1] == closing and _paired(text[1:-1], opening, closing):
                 text = text[1:-1]
@@ -69,10 +71,8 @@ def _unbracket(text: str) -> str:
                 text = text[1:]
             else:
                 continue
+            text, changed = text.strip(" ;"), True
             break
-        else:
-            return text
-        text = text.strip(" ;")
     return text
 
 

@@ -45,6 +45,11 @@ def test_caption_credit_split(raw, caption, credit):
     assert split_credit(raw, None) == (caption, credit)
 
 
+@pytest.mark.parametrize("given", ["()", "[()]", "[ ]"])
+def test_empty_brackets_are_no_credit(given):
+    assert split_credit("Das Seeufer bei Luzern.", given) == ("Das Seeufer bei Luzern.", None)
+
+
 def test_caption_without_credit_unchanged():
     text = "Warga antre beras murah di pasar induk, Senin pagi."
     assert split_credit(text, None) == (text, None)
