@@ -16,7 +16,7 @@ from ..errors import NewsarchiveError
 
 MAX_CHARS = 1000
 MAX_TERMS = 32
-MIN_PREFIX = 3  # the shortest indexed prefix; shorter ones match half the archive
+MIN_PREFIX = 3  # the prefix index covers 3 characters; shorter prefixes match half the archive
 OPERATORS = ("OR", "NOT", "AND")
 _CHUNK = re.compile(r'"([^"]*)("?)(\*?)|(\S+)')
 

@@ -17,13 +17,10 @@ TEXT_COLUMNS = ("title", "caption", "body")  # what users search
 # by source is an FTS5 AND walked inside the index, never a row lookup per match.
 FTS_COLUMNS = (*TEXT_COLUMNS, "source_key")
 GENERATED_FROM = {"source_key": "source"}
-# Diacritics folded, no stemmer (an English stemmer mangles Indonesian affixes). Prefix
-# indexes for 3, 4 and 5 characters: without one, a prefix query merges the doclists of
-# every word it covers (`meng*` covers thousands) before returning its first match. A
-# 2-character one would double the cost of indexing (every article holds every common
-# 2-letter prefix); longer prefixes cover few words and are cheap without.
-FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='3 4 5'"
-_FTS_OPTIONS_V4 = "tokenize='unicode61 remove_diacritics 2', prefix='3'"
+# Diacritics folded, no stemmer (an English stemmer mangles Indonesian affixes). The
+# 3-character prefix index makes the short prefixes users type (`pem*`) cheap; a 2-character
+# one would double the cost of indexing (every article holds every common 2-letter prefix).
+FTS_OPTIONS = "tokenize='unicode61 remove_diacritics 2', prefix='3'"
 # Merge 16 segments at a time, not 4: a quarter less indexing work at ingest, for a few
 # more segments per query.
 FTS_AUTOMERGE = 16
@@ -197,8 +194,8 @@ def _v3(db: sqlite_utils.Database) -> None:
 
 def _v4(db: sqlite_utils.Database) -> None:
     """Cheaper indexing: a 3-character prefix index only, and merges of 16 segments."""
-    _rebuild_fts(db, _FTS_OPTIONS_V4, TEXT_COLUMNS, False)
-    _configure_fts(db, automerge=FTS_AUTOMERGE)
+    _rebuild_fts(db, FTS_OPTIONS, TEXT_COLUMNS, False)
+    db.execute(f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
 
 
 def _v5(db: sqlite_utils.Database) -> None:
@@ -208,14 +205,9 @@ def _v5(db: sqlite_utils.Database) -> None:
         " GENERATED ALWAYS AS ('src' || hex(source)) VIRTUAL"
     )
     db.execute("CREATE TABLE indexing_deferred (batch INTEGER)")
-    _rebuild_fts(db, _FTS_OPTIONS_V4, FTS_COLUMNS, True)
-    _configure_fts(db, automerge=FTS_AUTOMERGE, hashsize=FTS_HASHSIZE)
-
-
-def _configure_fts(db: sqlite_utils.Database, **settings: int) -> None:
-    """Persistent FTS5 settings (stored in `articles_fts_config`; a rebuild loses them)."""
-    for name, value in settings.items():
-        db.execute(f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('{name}', {int(value)})")
+    _rebuild_fts(db, FTS_OPTIONS, FTS_COLUMNS, True)
+    for name, value in (("automerge", FTS_AUTOMERGE), ("hashsize", FTS_HASHSIZE)):
+        db.execute(f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('{name}', {value})")
 
 
 def _rebuild_fts(
@@ -235,16 +227,10 @@ def _rebuild_fts(
 
 def _v6(db: sqlite_utils.Database) -> None:
     """Incremental FTS5 merges: no single write rewrites a whole level of the index."""
-    _configure_fts(db, crisismerge=FTS_CRISISMERGE)
+    db.execute(f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', {FTS_CRISISMERGE})")
 
 
-def _v7(db: sqlite_utils.Database) -> None:
-    """Prefix queries of 4 and 5 letters from an index of their own (a rebuild of the index)."""
-    _rebuild_fts(db, FTS_OPTIONS, FTS_COLUMNS, True)
-    _configure_fts(db, automerge=FTS_AUTOMERGE, hashsize=FTS_HASHSIZE, crisismerge=FTS_CRISISMERGE)
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 VERSION = len(MIGRATIONS)
 
 
