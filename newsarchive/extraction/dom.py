@@ -8,14 +8,17 @@ from lxml.html import HtmlElement
 
 _SPLIT = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 
+# Class/id words of boxes that sell something (a subscription, a newsletter, an ad): never the
+# story's text or its image, whatever else their classes say ("article-subscribe--subtitle").
+SALES_WORDS = {"subscribe", "subscription", "newsletter", "promo", "advertisement", "ad", "ads",
+               "sponsor", "sponsored", "signup", "donate"}
 # Class/id words that mark page furniture rather than story.
-BOILER_WORDS = {
+BOILER_WORDS = SALES_WORDS | {
     "share", "shares", "sharing", "social", "related", "recommended", "recommendations", "comment",
-    "comments", "newsletter", "subscribe", "subscription", "promo", "advertisement", "advert",
-    "ad", "ads", "adv", "advertising", "sponsor", "sponsored", "outbrain", "taboola", "breadcrumb",
+    "comments", "advert", "adv", "advertising", "outbrain", "taboola", "breadcrumb",
     "breadcrumbs", "nav", "navigation", "menu", "sidebar", "widget", "popup", "modal", "cookie",
     "tags", "byline", "caption", "credit", "credits", "readmore", "banner", "toolbar", "rating",
-    "hidden", "signup", "follow", "author", "authors", "footer", "donate", "survey",
+    "hidden", "follow", "author", "authors", "footer", "survey",
     "trending", "popular", "most", "teaser", "teasers", "embed", "video", "audio", "podcast",
     "gallery", "slideshow", "infobox", "disclaimer", "copyright", "print", "tooltip", "overlay",
     "login", "register", "topics", "keywords", "pagination", "pager", "links", "bio", "meta", "dateline",
@@ -23,10 +26,6 @@ BOILER_WORDS = {
     "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube", "rail", "fact", "facts",
     "factbox", "fakta", "faktaboks",
 }
-# Class/id words of boxes that sell something (a subscription, a newsletter, an ad): never the
-# story's text or its image, whatever else their classes say ("article-subscribe--subtitle").
-SALES_WORDS = {"subscribe", "subscription", "paywall", "newsletter", "promo", "advertisement",
-               "ad", "ads", "sponsor", "sponsored", "signup", "donate"}
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
                    "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",
                    "sharing", "readmore", "bacajuga", "baca", "ads", "adslot", "adunit", "banner")
