@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-EVAL_DIR ?= ../shared/eval/fundus-dev
+# `make eval` scores every set under EVAL_ROOT that holds a records.jsonl; EVAL_DIR=... for one.
+EVAL_ROOT ?= ../shared/eval
+EVAL_DIR ?= $(patsubst %/records.jsonl,%,$(wildcard $(EVAL_ROOT)/*/records.jsonl))
 
 .PHONY: install test demo eval bench bench-extract bench-crawl bench-archive browser clean
 
@@ -31,7 +33,8 @@ demo: install
 	$(BIN)/newsarchive demo --db data/archive.db
 
 eval: install
-	$(BIN)/newsarchive eval $(EVAL_DIR)
+	@test -n "$(EVAL_DIR)" || (echo "no evaluation set (records.jsonl) under $(EVAL_ROOT)"; exit 1)
+	@for set in $(EVAL_DIR); do echo "## $$set"; $(BIN)/newsarchive eval $$set || exit 1; done
 
 bench-extract: eval
 

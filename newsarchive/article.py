@@ -37,6 +37,12 @@ class Article:
     editors: list[str] = field(default_factory=list)
     summary: str | None = None
     image_url: str | None = None
+    # "article", or why the page is not one ("listing: ...", "stub: ..."): the spider's verdict too.
+    kind: str = "article"
+
+    @property
+    def is_article(self) -> bool:
+        return self.kind == "article"
 
     @property
     def paragraphs(self) -> list[str]:

@@ -1,14 +1,13 @@
-"""Telling article pages from listings, tags, authors, search and media.
+"""What a URL says about its page: a listing, a media file, a probable article.
 
-Decided from what the URL and the page show, never from a list of sites.
+Read from the URL's shape, never from a list of sites. Whether a fetched page is an
+article is decided by extraction (`extraction.kind`), which uses these too.
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
-
-from parsel import Selector
 
 # Paths that name a listing, never one story.
 LISTING_PATH = re.compile(
@@ -28,21 +27,28 @@ DATED_PATH = re.compile(r"/(19|20)\d{2}/(0?[1-9]|1[0-2])(/(0?[1-9]|[12]\d|3[01])
 NUMERIC_ID = re.compile(r"(^|[/\-_])\d{5,}([/\-_.]|$)")
 LONG_SLUG = re.compile(r"/[^/]*[a-z0-9]+(-[a-z0-9]+){3,}[^/]*/?$", re.IGNORECASE)
 
-ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
-    "socialmediaposting", "liveblogposting", "report", "scholarlyarticle",
-}
-MIN_ARTICLE_TEXT = 400  # characters of paragraph text below which a page is a stub
 
 
 def is_media_url(url: str) -> bool:
     return bool(MEDIA_SUFFIX.search(urlsplit(url).path))
 
 
+# Listing words that permalinks also start with (`/News/world/archives/2024/10/15/2003825511`):
+# followed by a numeric id, the path is one story.
+PERMALINK_PREFIXES = {"archive", "archives", "arsip", "section", "category", "categories", "kategori",
+                      "kanal", "rubrik"}
+
+
 def is_listing_url(url: str) -> bool:
     path = urlsplit(url).path
-    return bool(LISTING_PATH.search(path)) or path in ("", "/")
+    if path in ("", "/"):
+        return True
+    found = LISTING_PATH.search(path)
+    if not found:
+        return False
+    rest = path[found.end(1):]
+    return not (found.group(1).lower() in PERMALINK_PREFIXES
+                and bool(NUMERIC_ID.search(rest)))
 
 
 def looks_like_article_url(url: str) -> bool:
@@ -51,30 +57,3 @@ def looks_like_article_url(url: str) -> bool:
         return False
     path = urlsplit(url).path
     return bool(DATED_PATH.search(path) or NUMERIC_ID.search(path) or LONG_SLUG.search(path))
-
-
-def declared_types(page: Selector) -> set[str]:
-    """Lower-cased schema.org and OpenGraph types the page declares for itself."""
-    types = {t.strip().lower() for t in page.css('meta[property="og:type"]::attr(content)').getall()}
-    for blob in page.css('script[type="application/ld+json"]::text').getall():
-        types.update(m.lower() for m in re.findall(r'"@type"\s*:\s*"([A-Za-z]+)"', blob))
-        for group in re.findall(r'"@type"\s*:\s*\[([^\]]*)\]', blob):
-            types.update(m.lower() for m in re.findall(r'"([A-Za-z]+)"', group))
-    types.update(t.rsplit("/", 1)[-1].lower() for t in page.css("[itemtype]::attr(itemtype)").getall())
-    return types
-
-
-def paragraph_text_length(page: Selector) -> int:
-    return sum(len(t.strip()) for t in page.xpath("//p//text()").getall())
-
-
-def is_article_page(page: Selector, url: str) -> bool:
-    """An article is a page that declares itself one, or has an article URL and running text."""
-    if is_listing_url(url):
-        return False
-    declared = bool(declared_types(page) & ARTICLE_TYPES) or bool(
-        page.css('meta[property="article:published_time"]')
-    )
-    if declared:
-        return paragraph_text_length(page) >= MIN_ARTICLE_TEXT // 2
-    return looks_like_article_url(url) and paragraph_text_length(page) >= MIN_ARTICLE_TEXT

@@ -16,6 +16,7 @@ from .content import Content, extract_content, lead_blocks, read_blocks
 from .dates import find_dates, parse_iso, site_zone, with_offset
 from .decode import decode_html
 from .embedded import embedded_body, script_payloads
+from .kind import Evidence, page_kind
 from .dom import clean
 from .media import find_lead_image
 from .overrides import SiteOverrides
@@ -129,6 +130,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw = RawArticle(url=url, site=urlsplit(url).netloc.rsplit("@", 1)[-1].lower() or None)
     doc = _parse(decode_html(html))
     if doc is None:
+        raw.kind = "other: no HTML document"
         return raw
     data = parse_structured(doc, url)
     payloads = script_payloads(doc)
@@ -166,4 +168,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw.next_page = _next_page(doc, url)
     if overrides:
         _apply_overrides(raw, doc, overrides, site_zone(url, raw.language))
+    raw.kind = page_kind(Evidence(url=url, declared=data.declares_article, listing_declared=data.declares_listing,
+                                  blocks=raw.blocks, elements=content.elements, has_headline=bool(raw.title),
+                                  dated=raw.published is not None))
     return raw

@@ -35,3 +35,5 @@ class RawArticle:
     language: str | None = None
     next_page: str | None = None
     drop_lines: list[str] = field(default_factory=list)
+    # "article", or why the page is not one ("listing: ..."): see `extraction.kind`.
+    kind: str = "article"

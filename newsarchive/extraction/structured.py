@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,8 @@ ARTICLE_TYPES = {
     "opinionnewsarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting",
     "socialmediaposting", "report", "scholarlyarticle", "techarticle", "askpublicnewsarticle",
 }
+# Page types of listings: a category, tag, author or search page declares one of these.
+LISTING_TYPES = {"collectionpage", "searchresultspage", "profilepage", "itemlist"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # Comment and CDATA wrappers some CMSs put around the JSON.
 _WRAPPING = re.compile(r"^\s*(?:(?://)?\s*<!\[CDATA\[|<!--)\s*|\s*(?:(?://)?\s*\]\]>|-->)\s*$")
@@ -33,6 +36,19 @@ class Structured:
     article: dict[str, Any] = field(default_factory=dict)
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     microdata: dict[str, list[HtmlElement]] = field(default_factory=dict)
+    # The types the page declares for itself (not those of the items of a list it declares).
+    types: set[str] = field(default_factory=set)
+
+    @property
+    def declares_article(self) -> bool:
+        """The page says it is an article: schema.org type, `og:type` or a publication time."""
+        og_type = (self.first("og:type") or "").lower()
+        return bool(self.types & ARTICLE_TYPES) or og_type.startswith("article") \
+            or self.first("article:published_time") is not None
+
+    @property
+    def declares_listing(self) -> bool:
+        return bool(self.types & LISTING_TYPES)
 
     def first(self, *names: str) -> str | None:
         """The first non-empty meta content among `names` (name/property/itemprop)."""
@@ -60,15 +76,19 @@ def _types(node: dict[str, Any]) -> set[str]:
     return {str(k).lower().rsplit("/", 1)[-1] for k in (kind if isinstance(kind, list) else [kind])}
 
 
-def _walk(value: Any, out: list[dict[str, Any]]) -> None:
+def _walk(value: Any, out: list[dict[str, Any]], own: list[dict[str, Any]] | None = None) -> None:
+    """Every node of a JSON-LD value into `out`; into `own` those that describe the page
+    itself rather than an item of a list it declares."""
     if isinstance(value, list):
         for item in value:
-            _walk(item, out)
+            _walk(item, out, own)
     elif isinstance(value, dict):
         out.append(value)
+        if own is not None:
+            own.append(value)
         for key in ("@graph", "mainEntity", "itemListElement"):
             if key in value:
-                _walk(value[key], out)
+                _walk(value[key], out, own if key != "itemListElement" else None)
 
 
 def _load_json(text: str) -> Any:
@@ -108,14 +128,19 @@ def parse_structured(doc: HtmlElement, url: str) -> Structured:
     """Read every declaration of the page in one pass over its `<script>`, `<meta>` and itemprops."""
     data = Structured()
     nodes: list[dict[str, Any]] = []
+    own: list[dict[str, Any]] = []
     for script in doc.iter("script"):
         if (script.get("type") or "").lower().strip() == "application/ld+json" and script.text:
-            _walk(_load_json(script.text), nodes)
+            _walk(_load_json(script.text), nodes, own)
     for meta in doc.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         content = meta.get("content")
         if key and content is not None:
             data.meta.setdefault(key.strip().lower(), []).append(content)
+    data.types = set().union(*(_types(n) for n in own))
+    # A microdata type given once describes the page; given many times, the items of a listing.
+    item_types = Counter(t.strip().rsplit("/", 1)[-1].lower() for t in doc.xpath("//@itemtype"))
+    data.types.update(t for t, n in item_types.items() if n == 1 and t)
     for el in doc.xpath("//*[@itemprop]"):
         if el.tag != "meta":
             for prop in el.get("itemprop").split():

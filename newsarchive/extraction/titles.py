@@ -17,7 +17,10 @@ _GLUED = "：｜" + "".join(merged("TITLE_SEPARATORS"))
 _TITLE_SUFFIX = re.compile(rf"(?:\s+[|–—\-*·•»:]\s+|\s*[{_GLUED}]\s*)([^|–—\-*·•»{_GLUED}]+?)\s*$")
 # Between two declared titles where one extends the other, even a glued "-" separates.
 _SEPARATOR = re.compile(rf"\s*[|–—\-*·•»{_GLUED}]\s*")
-_TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-*·•»:]\s+")
+# "Site | Headline", and "Site.com: Headline" with the colon glued to the name.
+_TITLE_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)(?:\s+[|–—\-*·•»:]|:)\s+")
+# After the site's name, a section label set off by a dash or bar (not a colon: "Jokowi: ..." is a quote).
+_SECTION_PREFIX = re.compile(r"^\s*([^|–—\-*·•»:]+?)\s+[|–—\-]\s+")
 _WORD = re.compile(r"\w+")
 
 
@@ -48,6 +51,9 @@ def _strip_site(title: str, names: list[str], host: str) -> str:
     found = _TITLE_PREFIX.match(title)
     if found and _is_site_label(found.group(1), names, host):
         title = title[found.end():].lstrip()
+        section = _SECTION_PREFIX.match(title)  # "Site.com: Section - Headline"
+        if section and len(_WORD.findall(section.group(1))) <= 3:
+            title = title[section.end():].lstrip()
     return title
 
 
@@ -93,6 +99,7 @@ def find_title(doc: HtmlElement, data: Structured, names: list[str],
         sim = _similarity(text, reference) if reference else 0.5
         if sim > best_sim:
             best, best_sim = h1, sim
-    if best is not None and (not declared or clean(best.text_content()) == declared[0]):
-        return clean(best.text_content()), best
+    shown = clean(best.text_content()) if best is not None else ""
+    if best is not None and (not declared or shown == declared[0]):
+        return shown, best
     return (reference or None), best if best_sim >= 0.3 else None

@@ -74,5 +74,5 @@ def normalise(raw: RawArticle) -> Article:
         modified=raw.modified, dateline=place, section=section,
         tags=[tidy(t) for t in raw.tags], language=language, site=raw.site,
         editors=editors,
-        summary=tidy_or_none(raw.summary), image_url=raw.image_url,
+        summary=tidy_or_none(raw.summary), image_url=raw.image_url, kind=raw.kind,
     )

@@ -21,7 +21,7 @@ class ExtractPipeline:
         self.overrides = SiteOverrides.from_dict(overrides) if overrides else None
 
     def process_item(self, item: FetchedArticle) -> FetchedArticle:
-        if item.not_modified:
+        if item.not_modified or item.raw is not None:  # the spider's verdict already extracted it
             return item
         item.raw = extract_raw_pages(item.pages, self.overrides, fetched_at=item.fetched_at)
         return item

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, AsyncIterator, Iterator
 from urllib.parse import urljoin, urlsplit
 
@@ -23,7 +23,7 @@ from twisted.python.failure import Failure
 
 from ..discovery.feeds import COMMON_FEED_PATHS, parse_feed
 from ..discovery.links import PageLinks, continuation_pages, page_links
-from ..discovery.pages import is_article_page, is_listing_url, is_media_url
+from ..discovery.pages import is_listing_url, is_media_url
 from ..discovery.sitemaps import (
     COMMON_SITEMAP_PATHS,
     parse_sitemap,
@@ -31,6 +31,7 @@ from ..discovery.sitemaps import (
     sitemaps_in_robots,
 )
 from ..discovery.urls import canonical_url, same_site, site_of
+from ..extraction import RawArticle, SiteOverrides, extract_raw
 from ..items import FetchedArticle
 from ..storage import Archive
 
@@ -65,6 +66,7 @@ class NewsSpider(scrapy.Spider):
         self.allowed_paths = re.compile(allowed_paths) if allowed_paths else None
         self.article_pattern = re.compile(article_pattern) if article_pattern else None
         self.site_overrides = overrides or {}
+        self.overrides = SiteOverrides.from_dict(overrides) if overrides else None
         self.requested: set[str] = set()
         self.budgets: Counter[str] = Counter()
         self.chains: dict[str, set[str]] = {}  # first page of a listing -> articles seen along its pagination
@@ -178,12 +180,14 @@ class NewsSpider(scrapy.Spider):
         page = response.selector
         url = canonical_url(response.url)
         canonical = self.canonical_of(page, response.url)
-        article = self.is_article(page, url)
+        fetched_at = datetime.now(timezone.utc)
+        raw = extract_raw(response.text, response.url, self.overrides, fetched_at=fetched_at)
+        article = self.is_article(raw, url)
         if article and canonical != url:
             # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
             yield from self.article_request(canonical)
         elif article:
-            yield from self.follow_pages(response, url, [])
+            yield from self.follow_pages(response, url, [], first=(raw, fetched_at))
         if article and self.incremental:
             return  # known listings, feeds and sitemaps bring what is new; an article's links add nothing
         links = page_links(page, response.url, self.site)
@@ -195,10 +199,14 @@ class NewsSpider(scrapy.Spider):
         if not self.incremental:
             yield from self.follow_others(response, links)
 
-    def is_article(self, page: Selector, url: str) -> bool:
+    def is_article(self, raw: RawArticle, url: str) -> bool:
+        """Extraction's verdict on the page (`extraction.kind`), unless the site's registry
+        entry names its article URLs; the same verdict `extract_article` reports."""
         if self.article_pattern is not None:
             return bool(self.article_pattern.search(url))
-        return is_article_page(page, url)
+        if raw.kind != "article":
+            self.crawler.stats.inc_value(f"newsarchive/not_article/{raw.kind.split(':')[0]}")
+        return raw.kind == "article"
 
     def canonical_of(self, page: Selector, url: str) -> str:
         href = page.css('link[rel="canonical"]::attr(href)').get()
@@ -208,8 +216,12 @@ class NewsSpider(scrapy.Spider):
                 return canonical_url(target)
         return canonical_url(url)
 
-    def follow_pages(self, response: TextResponse, article_url: str, pages: list[tuple[str, str]]) -> Iterator[Any]:
-        """Collect the pages of one article; yield the item after the last page."""
+    def follow_pages(self, response: TextResponse, article_url: str, pages: list[tuple[str, str]],
+                     first: tuple[RawArticle, datetime] | None = None) -> Iterator[Any]:
+        """Collect the pages of one article; yield the item after the last page.
+
+        `first` is what extraction made of this page when it was the article's only one so
+        far: a story of one page is then stored from it, not extracted twice."""
         pages = [*pages, (response.url, response.text)]
         show_all, next_page = continuation_pages(response.selector, response.url, article_url)
         self.requested.update(u for u in (show_all, next_page) if u)  # fetched here, not as links
@@ -219,14 +231,17 @@ class NewsSpider(scrapy.Spider):
         elif next_page and len(pages) < limit and next_page not in {canonical_url(u) for u, _ in pages}:
             yield self.continuation_request(next_page, article_url, pages, response)
         else:
-            first = response if len(pages) == 1 else response.meta["first_response"]
-            yield FetchedArticle(
+            first_response = response if len(pages) == 1 else response.meta["first_response"]
+            item = FetchedArticle(
                 url=article_url,
                 site=self.site,
                 pages=pages,
-                etag=_header(first, b"ETag"),
-                last_modified=_header(first, b"Last-Modified"),
+                etag=_header(first_response, b"ETag"),
+                last_modified=_header(first_response, b"Last-Modified"),
             )
+            if first is not None and len(pages) == 1:
+                item.raw, item.fetched_at = first
+            yield item
 
     def continuation_request(self, url: str, article_url: str, pages: list[tuple[str, str]], response: TextResponse) -> scrapy.Request:
         return scrapy.Request(

@@ -9,7 +9,8 @@ from parsel import Selector
 
 from newsarchive.discovery.feeds import parse_feed
 from newsarchive.discovery.links import continuation_pages, page_links
-from newsarchive.discovery.pages import is_article_page, looks_like_article_url
+from newsarchive.discovery.pages import looks_like_article_url
+from newsarchive.extract import extract_article
 from newsarchive.discovery.sitemaps import parse_sitemap, parse_w3c_datetime, sitemaps_in_robots
 from newsarchive.discovery.urls import canonical_url, same_site
 
@@ -57,18 +58,18 @@ PARAGRAPHS = "".join(f"<p>{'Kalimat berita yang cukup panjang untuk dibaca. ' * 
 
 
 def test_article_page_declared_by_structured_data() -> None:
-    page = Selector(text=f'<html><head><script type="application/ld+json">{{"@graph":[{{"@type":"NewsArticle"}}]}}</script></head><body>{PARAGRAPHS}</body></html>')
-    assert is_article_page(page, f"{BASE}/some-page")
+    page = f'<html><head><script type="application/ld+json">{{"@graph":[{{"@type":"NewsArticle"}}]}}</script></head><body>{PARAGRAPHS}</body></html>'
+    assert extract_article(page, f"{BASE}/some-page").is_article
 
 
 def test_tag_page_with_text_is_not_an_article() -> None:
-    page = Selector(text=f'<html><head><meta property="og:type" content="article"></head><body>{PARAGRAPHS}</body></html>')
-    assert not is_article_page(page, f"{BASE}/tag/banjir")
+    page = f'<html><head><meta property="og:type" content="article"></head><body>{PARAGRAPHS}</body></html>'
+    assert extract_article(page, f"{BASE}/tag/banjir").kind.startswith("listing")
 
 
 def test_article_url_without_running_text_is_not_an_article() -> None:
-    page = Selector(text="<html><body><p>Foto saja.</p></body></html>")
-    assert not is_article_page(page, f"{BASE}/read/123456/galeri-foto-banjir")
+    page = "<html><body><h1>Galeri foto banjir</h1><p>Foto saja.</p></body></html>"
+    assert extract_article(page, f"{BASE}/read/123456/galeri-foto-banjir").kind.startswith("stub")
 
 
 def test_listing_links_are_sorted_into_articles_pagination_and_others() -> None:
