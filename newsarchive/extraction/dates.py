@@ -98,9 +98,13 @@ def parse_iso(value: str, zone: timezone | ZoneInfo | None) -> str | None:
     if not m:
         return parse_visible(value or "", zone)
     day, clock, off = m.groups()
-    if not clock:
-        return date.fromisoformat(day).isoformat()
-    moment = datetime.fromisoformat(f"{day}T{clock.zfill(5) if len(clock) < 5 else clock}")
+    try:
+        if not clock:
+            return date.fromisoformat(day).isoformat()
+        hour, rest = clock.split(":", 1)
+        moment = datetime.fromisoformat(f"{day}T{hour.zfill(2)}:{rest}")  # "4:10:00" is 04:10
+    except ValueError:  # "2022-13-45", "25:00": no such moment
+        return None
     tz = _offset(off) if off else None
     return _localise(moment.replace(tzinfo=tz) if tz else moment, zone)
 
@@ -190,7 +194,7 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: 
                     return parsed
         return None
 
-    published = first("datePublished", PUBLISHED_META)
+    published = _wall_clock_as_shown(first("datePublished", PUBLISHED_META), texts, zone)
     if published is None or len(published) == 10:
         for text in texts:
             visible = parse_iso(text.strip(), zone) if _ISO.match(text) else parse_visible(text, zone)
@@ -203,6 +207,25 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: 
         published = next((p for p in (parse_relative(t, now) for t in texts) if p), None)
     modified = first("dateModified", MODIFIED_META)
     return with_offset(published, zone), with_offset(modified, zone)
+
+
+def _wall_clock_as_shown(declared: str | None, texts: list[str], zone: timezone | ZoneInfo | None) -> str | None:
+    """A declared UTC time whose wall clock is the one the page shows beside a zone name
+    ("14:30:00+00:00" in the meta, "14:30 WIB" on the page): the CMS wrote local time and
+    labelled it UTC, so the shown zone is right. Declared times that agree are kept."""
+    if not declared or len(declared) == 10 or not declared.endswith(("+00:00", "Z")):
+        return declared
+    for text in texts:
+        if not re.search(rf"\b(?:{_TZ})\b", text):
+            continue
+        shown = parse_visible(text, zone)
+        if not shown or len(shown) == 10 or shown[:16] != declared[:16]:
+            continue
+        offset = datetime.fromisoformat(shown).tzinfo
+        moment = datetime.fromisoformat(declared.replace("Z", "+00:00"))
+        if offset is not None and offset.utcoffset(None) != moment.utcoffset():
+            return moment.replace(tzinfo=offset).isoformat()
+    return declared
 
 
 def with_offset(value: str | None, zone: timezone | ZoneInfo | None) -> str | None:

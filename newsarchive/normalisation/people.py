@@ -16,6 +16,9 @@ _PLACE_WORDS = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+)*?(?=\s*(?:[,;]|$)|\s+(
 _SLASH = re.compile(r"\s*/\s*")  # "Jane Doe/John Roe"
 _EMAIL = re.compile(r"\S+@\S+")
 _TITLE_AFTER_NAME = re.compile(rf"\s+(?:{alternation('AUTHOR_SUFFIXES')})$")
+# "Andi Saputra - detikNews", "Rina Putri – Jakarta": one word after a spaced dash is the
+# outlet or the place the reporter files from, never a co-author.
+_OUTLET_AFTER = re.compile(r"\s+[-–—]\s+[\w.'’-]+\s*$")
 _HANDLE = re.compile(r"(?:\bfollow\b.*$|@\w+|\bon (?:twitter|x|instagram)\b.*$)", re.I)
 _MAX_WORDS = 6
 # A body line that is only a byline: "Penulis: X | Editor: Y", "Pewarta: X", "By Jane Doe".
@@ -104,7 +107,7 @@ def split_people(raw: list[str], not_people: set[str] = frozenset()) -> tuple[li
                 target, segment = editors, _EDITOR_LABEL.sub("", segment)
             else:
                 segment = _AUTHOR_LABEL.sub("", segment)
-            segment = _without_place(_HANDLE.sub("", _EMAIL.sub("", segment)))
+            segment = _OUTLET_AFTER.sub("", _without_place(_HANDLE.sub("", _EMAIL.sub("", segment))))
             names = _SPLIT.split(segment)
             if not any(mark in segment for mark in (":", "(", "www.")):  # not a credit or an address
                 names = [part for name in names for part in _SLASH.split(name)]

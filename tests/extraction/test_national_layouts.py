@@ -109,3 +109,15 @@ def test_kicker_before_the_headline_is_kept():
     page = ANTARA.replace("ANTARA News: Presiden", "Banjir Bandang: Presiden").replace(
         "<h1>Presiden", "<h1>Banjir Bandang: Presiden")
     assert extract_article(page, ANTARA_URL).title == "Banjir Bandang: Presiden minta bantuan banjir dipercepat"
+
+
+def test_wib_wall_clock_declared_as_utc_takes_the_shown_zone():
+    """Dates: a CMS that writes local time into `+00:00` is corrected by the date line's WIB."""
+    assert extract_article(ANTARA, ANTARA_URL).published == "2016-12-12T14:30:00+07:00"
+    agreeing = ANTARA.replace("2016-12-12T14:30:00+00:00", "2016-12-12T07:30:00+00:00")
+    assert extract_article(agreeing, ANTARA_URL).published == "2016-12-12T07:30:00+00:00"
+
+
+def test_outlet_after_a_spaced_dash_is_not_part_of_the_byline():
+    """People: "Andi Saputra - detikNews" names one reporter; the outlet after the dash is dropped."""
+    assert extract_article(DETIK, DETIK_URL).authors == ["Andi Saputra"]

@@ -117,3 +117,12 @@ def test_naive_time_on_a_us_english_page_is_eastern(page):
 def test_turkish_month_names(page):
     html = page(meta_line='<span class="date">Cumartesi, 3 Eylül 2022 14:05</span>', lang="tr")
     assert extract_article(html, "https://haber.example.com.tr/a/1").published == "2022-09-03T14:05:00+03:00"
+
+
+def test_one_digit_hour_and_impossible_dates_never_raise(page):
+    """A one-digit hour is read; a date that cannot exist is no date, and the page is kept."""
+    ld = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"x",'
+          '"datePublished":"2022-05-11T4:10:00+02:00","dateModified":"2022-13-45T25:99:00"}</script>')
+    article = extract_article(page(head=ld), URL_ID)
+    assert article.published == "2022-05-11T04:10:00+02:00"
+    assert article.modified is None and article.body
