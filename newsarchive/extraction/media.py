@@ -158,8 +158,16 @@ _SKIP_WORDS = {"logo", "avatar", "icon", "author", "profile", "teaser", "related
                "emoji"} | SALES_WORDS
 
 
+# Lazy loaders keep the photo in a data-* attribute and a placeholder in `src`: those first.
+_SOURCE_ATTRIBUTES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "data-srcset", "srcset", "src")
+# File names of placeholders, logos and icons, never the story's photo.
+_NOT_A_PHOTO = re.compile(r"(?:^|[/_.-])(?:blank|spacer|pixel|placeholder|lazy|loading|loader|transparent|"
+                          r"1x1|dummy|logo|icon|icons|favicon|avatar|sprite|share|badge|button)"
+                          r"(?:[/_.-]|$)|\.svg(?:$|\?)", re.I)
+
+
 def _image_src(img: HtmlElement) -> str | None:
-    for attr in ("src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset"):
+    for attr in _SOURCE_ATTRIBUTES:
         value = (img.get(attr) or "").strip()
         if value and not value.startswith("data:"):
             return value.split()[0].split(",")[0]
@@ -168,7 +176,8 @@ def _image_src(img: HtmlElement) -> str | None:
 
 def _usable(img: HtmlElement) -> bool:
     """A story image: sized, with a source, not a logo/avatar, not inside a link or sidebar."""
-    if _is_small(img) or _image_src(img) is None:
+    src = _image_src(img)
+    if _is_small(img) or src is None or _NOT_A_PHOTO.search(src.split("?")[0].rsplit("/", 1)[-1]):
         return False
     for depth, el in enumerate(img.iterancestors()):
         if depth > 6:

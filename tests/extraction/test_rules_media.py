@@ -28,3 +28,18 @@ def test_read_more_link_under_the_image_is_not_a_caption(page, story):
     figure = '<figure><img src="/img/jalan.jpg" width="800" height="450"><figcaption>Czytaj więcej</figcaption></figure>'
     article = extract_article(page([figure] + [f"<p>{p}</p>" for p in story]), "https://warta.example.id/read/1/x")
     assert article.caption is None
+
+
+def test_lazy_loaded_photo_is_read_from_its_data_attribute_not_the_placeholder(page):
+    """Lead image: a lazy loader's `src` placeholder is not the photo; `data-src` holds it."""
+    figure = ('<figure><img src="/assets/img/lazy-placeholder.gif" data-src="/foto/2022/banjir-lahat.jpg" '
+              'width="800"><figcaption>Banjir di Lahat. FOTO: Rina Putri</figcaption></figure>')
+    article = extract_article(page(figure=figure), "https://warta.example/read/123456/banjir-lahat")
+    assert article.image_url == "https://warta.example/foto/2022/banjir-lahat.jpg"
+
+
+def test_logo_and_share_icons_are_never_the_lead_image(page):
+    figure = ('<img src="/static/logo.png" width="300"><img src="/static/share-whatsapp.svg">'
+              '<figure><img src="/foto/2022/banjir-lahat.jpg"><figcaption>Banjir di Lahat</figcaption></figure>')
+    article = extract_article(page(figure=figure), "https://warta.example/read/123456/banjir-lahat")
+    assert (article.image_url, article.caption) == ("https://warta.example/foto/2022/banjir-lahat.jpg", "Banjir di Lahat")
