@@ -14,12 +14,17 @@ from .people import is_names_byline, is_people_line, split_people
 from .source import display_name
 from .text import tidy, tidy_or_none
 
+# A line shorter than this seen twice is a template's (a label, a sign-off); a whole
+# paragraph written twice is the author's, and kept as written.
+_REPEATABLE = 200
+
+
 def _body(raw: RawArticle, title: str | None, caption_line: str | None) -> tuple[list[str], list[str]]:
     """(paragraphs, byline lines found in the body) without inserts, furniture and repeats."""
     blocks = [tidy(b) for b in raw.blocks]
     kept, bylines, seen = [], [], set()
     for block in drop_noise([b for b in blocks if b], raw.drop_lines):
-        if block == title or block == caption_line or block in seen:
+        if block == title or block == caption_line or block in seen and len(block) < _REPEATABLE:
             continue
         if is_people_line(block):
             bylines.append(block)

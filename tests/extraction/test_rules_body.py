@@ -24,3 +24,12 @@ def test_named_anchor_around_paragraphs_is_read(page, story):
     """`<a name="top">` (no href) is a jump target, not a link to elsewhere."""
     blocks = ['<a name="mulai"><p>' + story[0] + "</p></a>"] + [f"<p>{p}</p>" for p in story[1:]]
     assert extract_article(page(blocks), URL).paragraphs == story
+
+
+def test_a_paragraph_written_twice_is_kept_twice_a_repeated_label_once(page):
+    """Repeats: a whole paragraph the author wrote twice stays; a short template line repeated goes."""
+    long = "Warga diminta tetap waspada karena hujan deras diperkirakan masih turun hingga akhir pekan, " \
+           "terutama di kawasan hulu sungai yang berbatasan dengan kabupaten tetangga, kata petugas posko banjir kepada wartawan pada Senin pagi."
+    blocks = [f"<p>{long}</p>", "<p>Situasi masih terkendali.</p>", f"<p>{long}</p>", "<p>Situasi masih terkendali.</p>"]
+    assert extract_article(page(blocks), "https://warta.example/read/123456/hujan-deras").paragraphs == \
+        [long, "Situasi masih terkendali.", long]
