@@ -34,6 +34,10 @@ LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "d
               "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada", "ringkasan",
               "vorspann"}
 _MIN_PARAGRAPH = 25
+# Elements whose text votes for the container it sits in.
+VOTERS = ("p", "div", "td", "section", "pre", "blockquote")
+# Less text than this from paragraphs: try again with list items voting too.
+MIN_STORY = 200
 _CLIMB_LEVELS = 8
 # An ancestor is climbed to only when most of its text is story paragraphs.
 _STORY_SHARE = 0.3
@@ -90,6 +94,11 @@ def _inline_only(el: HtmlElement) -> bool:
     return len(el) > 0 and all(isinstance(c.tag, str) and c.tag in INLINE_TAGS for c in el)
 
 
+def _holds_paragraphs(el: HtmlElement) -> bool:
+    """A list item wrapping `<p>`s: its paragraphs vote, not the item as one."""
+    return el.tag == "li" and el.find(".//p") is not None
+
+
 def _in_link(el: HtmlElement) -> bool:
     """Inside an `<a>`: a teaser's text, not a paragraph of the story."""
     for depth, parent in enumerate(el.iterancestors()):
@@ -100,12 +109,12 @@ def _in_link(el: HtmlElement) -> bool:
     return False
 
 
-def _score(root: HtmlElement) -> Scores:
+def _score(root: HtmlElement, lists: bool) -> Scores:
     scores: dict[HtmlElement, float] = {}
     totals: dict[HtmlElement, float] = {}
     lengths: dict[HtmlElement, int] = {}
-    for el in root.iter("p", "div", "td", "section", "pre", "blockquote"):
-        paragraph = el.tag in ("p", "pre") or _inline_only(el)
+    for el in root.iter(*VOTERS, *(("li",) if lists else ())):
+        paragraph = el.tag in ("p", "pre") or (el.tag == "li" or _inline_only(el)) and not _holds_paragraphs(el)
         if paragraph:
             text = el.text_content()
         elif _own_text_length(el) >= 80:
@@ -144,8 +153,8 @@ def _title_region(title_el: HtmlElement | None) -> HtmlElement | None:
     return next((a for a in title_el.iterancestors() if a.tag == "article"), None)
 
 
-def _choose(root: HtmlElement, title_el: HtmlElement | None) -> Choice:
-    scored = _score(root)
+def _choose(root: HtmlElement, title_el: HtmlElement | None, lists: bool = False) -> Choice:
+    scored = _score(root, lists)
     scores, totals = scored.near, scored.total
     if not scores:
         return Choice([root], totals)
@@ -274,9 +283,16 @@ def read_blocks(elements: list[HtmlElement], skip_text: set[str],
 
 
 def extract_content(root: HtmlElement, title: str | None, title_el: HtmlElement | None) -> Content:
-    choice = _choose(root, title_el)
+    """The story's blocks. List items vote only when paragraphs found next to no story: a
+    post written as bullet lists; elsewhere lists are menus, link rolls and comment threads."""
     skip = {title} if title else set()
-    return Content(choice.elements, read_blocks(choice.elements, skip, choice.totals))
+    content = None
+    for lists in (False, True):
+        choice = _choose(root, title_el, lists)
+        content = Content(choice.elements, read_blocks(choice.elements, skip, choice.totals))
+        if sum(len(b) for b in content.blocks) >= MIN_STORY:
+            break
+    return content
 
 
 def _selling(el: HtmlElement) -> bool:

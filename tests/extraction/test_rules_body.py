@@ -33,3 +33,14 @@ def test_a_paragraph_written_twice_is_kept_twice_a_repeated_label_once(page):
     blocks = [f"<p>{long}</p>", "<p>Situasi masih terkendali.</p>", f"<p>{long}</p>", "<p>Situasi masih terkendali.</p>"]
     assert extract_article(page(blocks), "https://warta.example/read/123456/hujan-deras").paragraphs == \
         [long, "Situasi masih terkendali.", long]
+
+
+def test_post_written_as_bullet_lists_keeps_its_items():
+    """Body: when paragraphs give next to no story, list items vote (a post made of bullet lists)."""
+    items = [f"Tim {n} menyelesaikan perbaikan tanggul sungai di desa ke-{n} pekan ini, dibantu warga setempat."
+             for n in range(1, 7)]
+    html = ("<html><body><nav><ul><li><a href='/'>Beranda</a></li><li><a href='/b'>Berita</a></li></ul></nav>"
+            "<h1>Laporan pekan ini</h1><div class='post'><h2>Sorotan</h2><ul>"
+            + "".join(f"<li>{i}</li>" for i in items) + "</ul></div></body></html>")
+    article = extract_article(html, "https://warta.example/read/123456/laporan-pekan-ini")
+    assert article.paragraphs[-6:] == items and "Beranda" not in article.body
