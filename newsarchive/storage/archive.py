@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 import sqlite3
 from collections import Counter, defaultdict
@@ -443,12 +441,8 @@ class Archive(SiteRegistry):
             "crawls": crawls,
         }
 
-    def export(
-        self, format: str, source: str | None = None, since: str | None = None
-    ) -> Iterator[str]:
-        """The articles as JSON lines or CSV text chunks, oldest first, streamed row by row."""
-        if format not in ("jsonl", "csv"):
-            raise NewsarchiveError(f"export format must be jsonl or csv, not {format!r}")
+    def export(self, source: str | None = None, since: str | None = None) -> Iterator[dict[str, Any]]:
+        """The articles as records (`EXPORT_COLUMNS`, lists decoded), oldest first, row by row."""
         where, params = ["1"], []
         if source:
             where.append("source = ?")
@@ -461,16 +455,11 @@ class Archive(SiteRegistry):
             f" WHERE {' AND '.join(where)} ORDER BY id",
             params,
         )
-        if format == "csv":
-            yield _csv_line(EXPORT_COLUMNS)
         for values in cursor:
-            if format == "csv":
-                yield _csv_line(values)
-            else:
-                record = dict(zip(EXPORT_COLUMNS, values))
-                for name in rows.LIST_FIELDS:
-                    record[name] = json.loads(record[name]) if record[name] else []
-                yield json.dumps(record, ensure_ascii=False) + "\n"
+            record = dict(zip(EXPORT_COLUMNS, values))
+            for name in rows.LIST_FIELDS:
+                record[name] = json.loads(record[name]) if record[name] else []
+            yield record
 
     def reparse(
         self,
@@ -507,8 +496,3 @@ class Archive(SiteRegistry):
             counts[self.store(dataclasses.replace(article, url=url))] += 1
         return counts
 
-
-def _csv_line(values: Iterable[Any]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow(values)
-    return buffer.getvalue()
