@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,6 +22,7 @@ from . import dedup, rows, schema
 from .search import SearchHit, search
 from .sites import SiteRegistry
 
+log = logging.getLogger(__name__)
 CRAWL_COUNTS = ("requests", "new", "updated", "unchanged", "dropped", "errors")
 CRAWL_STATUSES = ("running", "finished", "stopped", "failed", "interrupted")  # stopped: at a limit the user set
 EXPORT_COLUMNS = (
@@ -67,7 +69,7 @@ class Archive(SiteRegistry):
     """The SQLite archive. `Archive(path)` creates it; `create=False` only opens an existing one.
 
     Opening applies pending migrations, so an archive from an older version is upgraded in
-    place. The connection runs in autocommit mode; every write method is one transaction.
+    place, and restores the triggers and computed columns another tool dropped. The connection runs in autocommit mode; every write method is one transaction.
     """
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
@@ -92,6 +94,11 @@ class Archive(SiteRegistry):
                     f"{self.path} was made by a newer newsarchive (schema {version}); upgrade first"
                 )
             schema.migrate(self.db)
+            if restored := schema.repair(self.db):
+                log.warning(
+                    "%s: restored %s, dropped by another tool (e.g. sqlite-utils transform);"
+                    " full-text index rebuilt", self.path, ", ".join(restored),
+                )  # fmt: skip
         except sqlite3.DatabaseError as err:
             raise NewsarchiveError(f"{self.path} is not a readable archive ({err})") from None
 
