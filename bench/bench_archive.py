@@ -190,22 +190,24 @@ def ours(archive: Archive, query: dict, order: str) -> int:
     )  # fmt: skip
 
 
-def full_sort_top(archive: Archive, query: dict, k: int = 10) -> list[int]:
-    """The true top k by the archive's bm25 weighting: every match scored and sorted."""
+def full_sort_top(archive: Archive, query: dict, k: int = 10) -> list[float]:
+    """The scores of the true top k by the archive's bm25 weighting: every match scored and
+    sorted. Scores, not ids, so that a tie broken another way still counts as exact."""
     lo = rows.date_bound(query["since"], end=False, option="since") if "since" in query else -(2**63)
     hi = rows.date_bound(query["until"], end=True, option="until") if "until" in query else 2**63 - 1
+    bm25 = f"bm25(articles_fts, {', '.join(map(str, WEIGHTS))})"
     found = archive.db.execute(
-        f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?"
-        f" ORDER BY bm25(articles_fts, {', '.join(map(str, WEIGHTS))}) LIMIT ?",
+        f"SELECT round({bm25}, 9) FROM articles_fts WHERE articles_fts MATCH ?"
+        f" AND rowid BETWEEN ? AND ? ORDER BY {bm25} LIMIT ?",
         [match_expression(query["q"], query.get("source")), lo, hi, k],
     )
-    return [article_id for (article_id,) in found]
+    return [score for (score,) in found]
 
 
-def best_top(archive: Archive, query: dict, k: int = 10) -> list[int]:
+def best_top(archive: Archive, query: dict, k: int = 10) -> list[float]:
     hits = archive.search(query["q"], source=query.get("source"), since=query.get("since"),
                           until=query.get("until"), limit=k)  # fmt: skip
-    return [hit.id for hit in hits]
+    return [round(hit.score, 9) for hit in hits]
 
 
 def plain(db: sqlite_utils.Database, query: dict, order: str) -> int:
