@@ -12,7 +12,9 @@ from xml.etree import ElementTree
 import pytest
 from datasette.app import Datasette
 
+import newsarchive.cli  # noqa: F401 - registers every command
 from newsarchive.article import Article
+from newsarchive.cli.base import cli, run_cli
 from newsarchive.serving.metadata import METADATA_FILE, metadata
 from newsarchive.storage import Archive
 from newsarchive.storage.search import CANDIDATES, WEIGHTS
@@ -21,7 +23,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 PARAGRAPHS = [f"Kalimat {i}: banjir bandang menerjang Kabupaten Sigi malam tadi." for i in range(60)]
 QUERIES = ["bandan*", '"dapur umum" OR posko', "banjir NOT posko", "lumpur", "tertimbun lumpur"]
 HOSTILE = ['"', "((", 'title:(NEAR "x', "NOT", "OR AND", "ba*", "*", "^banjir", "x" * 2000,
-           "banjir\x00", b"\xed\xa0\x80banjir", b"\xffposko", "'; DROP TABLE articles; --", "NEAR(a b, 2)", "🙂"]
+           "banjir\x00", "9999-12-31", "0001-01-01", "2024-13-45", b"\xed\xa0\x80banjir", b"\xffposko", "'; DROP TABLE articles; --", "NEAR(a b, 2)", "🙂"]
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +129,7 @@ def test_empty_query_is_no_filter_and_pages_open_without_error(client):
 
 
 @pytest.mark.parametrize("query", HOSTILE)
-def test_hostile_queries_never_give_an_error_page(client, query):
+def test_hostile_queries_never_give_an_error_page(path, client, query, capsys):
     for url in (
         "/archive/articles?" + urlencode({"_search": query}),
         "/archive/articles.json?" + urlencode({"_search": query}),
@@ -137,6 +139,11 @@ def test_hostile_queries_never_give_an_error_page(client, query):
     ):
         response = client(url)
         assert response.status_code == 200, (url, response.text[-300:])
+    if isinstance(query, str):  # the terminal: results, or one line saying why not
+        for args in (["search", query], ["search", "banjir", "--since", query, "--until", query]):
+            code = run_cli(cli, [*args, "--db", str(path)])
+            err = capsys.readouterr().err
+            assert code in (0, 1) and err.count("\n") <= 1 and "Traceback" not in err, err
 
 
 def test_search_page_highlights_matches_and_escapes_text(client):
