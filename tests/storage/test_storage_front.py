@@ -187,3 +187,23 @@ def test_metadata_file_ranks_like_the_cli():
     assert f"bm25(articles_fts, {', '.join(map(str, WEIGHTS))})" in sql
     assert f"LIMIT {CANDIDATES})" in sql
     assert METADATA_FILE.suffix == ".yaml"
+
+
+def test_serve_names_the_metadata_after_any_archive_file(path, tmp_path):
+    """`newsarchive serve --db news.db` gets the file's titles and queries under /news."""
+    import shutil
+
+    from newsarchive.serving import datasette_app
+
+    other = tmp_path / "news.db"
+    shutil.copy(path, other)
+    datasette = datasette_app(other)
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(datasette.invoke_startup())
+        response = loop.run_until_complete(datasette.client.get("/news/search.json?q=bandan*&_shape=objects"))
+        page = loop.run_until_complete(datasette.client.get("/news")).text
+    finally:
+        loop.close()
+    assert len(response.json()["rows"]) == 2
+    assert "News archive" in page and "Search articles" in page
