@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from pathlib import Path
 
@@ -12,6 +10,9 @@ import click
 from ..storage import Archive
 from ..serving.terminal import clean, highlighted
 from .base import cli, db_option
+from .records import echo_records, format_option
+
+HIT_COLUMNS = ("url", "title", "source", "published", "snippet", "score")
 
 @cli.command()
 @click.argument("query")
@@ -20,10 +21,7 @@ from .base import cli, db_option
 @click.option("--until", help="Only articles published on or before this date (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
 @click.option("--order", type=click.Choice(["best", "newest"]), default="best", show_default=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-    show_default=True,
-)  # fmt: skip
+@format_option("table")
 @db_option()
 def search(query, source, since, until, limit, order, fmt, db_path: Path) -> None:
     """Full-text search: words, "quoted phrases", prefix*, OR, NOT."""
@@ -31,16 +29,13 @@ def search(query, source, since, until, limit, order, fmt, db_path: Path) -> Non
         hits = archive.search(
             query, source=source, since=since, until=until, limit=limit, order=order
         )
-    if fmt == "json":
-        for hit in hits:
-            record = {"url": hit.url, "title": hit.title, "source": hit.source,
-                      "published": hit.published, "snippet": hit.highlighted(), "score": hit.score}
-            click.echo(json.dumps(record, ensure_ascii=False))  # fmt: skip
-    elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["url", "title", "source", "published", "snippet", "score"])
-        for hit in hits:
-            writer.writerow([hit.url, hit.title, hit.source, hit.published, hit.highlighted(), hit.score])
+    if fmt != "table":
+        records = (
+            {"url": hit.url, "title": hit.title, "source": hit.source, "published": hit.published,
+             "snippet": hit.highlighted(), "score": hit.score}
+            for hit in hits
+        )  # fmt: skip
+        echo_records(records, fmt, HIT_COLUMNS)
     elif not hits:
         click.echo(f"no articles match {clean(query)!r}")
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -10,7 +9,9 @@ import click
 from ..errors import NewsarchiveError
 from ..scheduling import registry
 from ..storage import Archive
+from ..storage.sites import SITE_COLUMNS
 from .base import cli, db_option
+from .records import echo_records, format_option
 
 
 @cli.group()
@@ -52,7 +53,7 @@ def add(url, name, every, start_urls, allowed_paths, article_pattern, fields, dr
 
 
 @sites.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option("table")
 @db_option()
 def list_(fmt: str, db_path: Path) -> None:
     """The registered sites and their last crawls."""
@@ -60,8 +61,8 @@ def list_(fmt: str, db_path: Path) -> None:
     if db_path.exists():
         with Archive(db_path, create=False) as archive:
             entries = archive.list_sites()
-    if fmt == "json":
-        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+    if fmt != "table":
+        echo_records(entries, fmt, SITE_COLUMNS)
         return
     if not entries:
         click.echo("no sites registered (add one with `newsarchive sites add URL`)")

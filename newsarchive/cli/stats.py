@@ -13,13 +13,15 @@ from ..serving.terminal import clean
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="json: the numbers as one JSON document.")
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @db_option()
-def stats(as_json: bool, db_path: Path) -> None:
+def stats(fmt: str, as_json: bool, db_path: Path) -> None:
     """Articles per source with their date ranges, and the last crawls."""
     with Archive(db_path, create=False) as archive:
         numbers = archive.stats()
-    if as_json:
+    if as_json or fmt == "json":
         click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
         return
     click.echo(

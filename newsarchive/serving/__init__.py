@@ -1,4 +1,4 @@
-"""Serving the archive with Datasette (read-only), with the project's metadata."""
+"""Serving the archive with Datasette (read-only): the metadata file and the project's plugin."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import asyncio
 from pathlib import Path
 
 from ..storage import Archive
-from . import feeds
 from .metadata import metadata
 
 
@@ -29,7 +28,6 @@ def datasette_app(path: Path, *, immutable: bool = False):
         metadata=metadata(path.stem),
         settings={"sql_time_limit_ms": 3000, "facet_time_limit_ms": 500},
     )
-    feeds.install(datasette)
     return datasette
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
+import logging
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,6 +22,7 @@ from . import dedup, rows, schema
 from .search import SearchHit, search
 from .sites import SiteRegistry
 
+log = logging.getLogger(__name__)
 CRAWL_COUNTS = ("requests", "new", "updated", "unchanged", "dropped", "errors")
 CRAWL_STATUSES = ("running", "finished", "stopped", "failed", "interrupted")  # stopped: at a limit the user set
 EXPORT_COLUMNS = (
@@ -69,7 +69,7 @@ class Archive(SiteRegistry):
     """The SQLite archive. `Archive(path)` creates it; `create=False` only opens an existing one.
 
     Opening applies pending migrations, so an archive from an older version is upgraded in
-    place. The connection runs in autocommit mode; every write method is one transaction.
+    place, and restores the triggers and computed columns another tool dropped. The connection runs in autocommit mode; every write method is one transaction.
     """
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:
@@ -94,6 +94,11 @@ class Archive(SiteRegistry):
                     f"{self.path} was made by a newer newsarchive (schema {version}); upgrade first"
                 )
             schema.migrate(self.db)
+            if restored := schema.repair(self.db):
+                log.warning(
+                    "%s: restored %s, dropped by another tool (e.g. sqlite-utils transform);"
+                    " full-text index rebuilt", self.path, ", ".join(restored),
+                )  # fmt: skip
         except sqlite3.DatabaseError as err:
             raise NewsarchiveError(f"{self.path} is not a readable archive ({err})") from None
 
@@ -443,12 +448,8 @@ class Archive(SiteRegistry):
             "crawls": crawls,
         }
 
-    def export(
-        self, format: str, source: str | None = None, since: str | None = None
-    ) -> Iterator[str]:
-        """The articles as JSON lines or CSV text chunks, oldest first, streamed row by row."""
-        if format not in ("jsonl", "csv"):
-            raise NewsarchiveError(f"export format must be jsonl or csv, not {format!r}")
+    def export(self, source: str | None = None, since: str | None = None) -> Iterator[dict[str, Any]]:
+        """The articles as records (`EXPORT_COLUMNS`, lists decoded), oldest first, row by row."""
         where, params = ["1"], []
         if source:
             where.append("source = ?")
@@ -461,16 +462,11 @@ class Archive(SiteRegistry):
             f" WHERE {' AND '.join(where)} ORDER BY id",
             params,
         )
-        if format == "csv":
-            yield _csv_line(EXPORT_COLUMNS)
         for values in cursor:
-            if format == "csv":
-                yield _csv_line(values)
-            else:
-                record = dict(zip(EXPORT_COLUMNS, values))
-                for name in rows.LIST_FIELDS:
-                    record[name] = json.loads(record[name]) if record[name] else []
-                yield json.dumps(record, ensure_ascii=False) + "\n"
+            record = dict(zip(EXPORT_COLUMNS, values))
+            for name in rows.LIST_FIELDS:
+                record[name] = json.loads(record[name]) if record[name] else []
+            yield record
 
     def reparse(
         self,
@@ -507,8 +503,3 @@ class Archive(SiteRegistry):
             counts[self.store(dataclasses.replace(article, url=url))] += 1
         return counts
 
-
-def _csv_line(values: Iterable[Any]) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerow(values)
-    return buffer.getvalue()

@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from ..errors import NewsarchiveError
+from . import schema
 
 MAX_CHARS = 1000
 MAX_TERMS = 32
@@ -37,7 +38,8 @@ def to_fts(query: str) -> str:
             f"the search is {len(query)} characters long; at most {MAX_CHARS} are allowed"
         )
     parts: list[str] = []  # alternating terms and operators, implicit AND left out
-    for phrase, _closed, star, word in _CHUNK.findall(query):
+    # a NUL would end the expression inside SQLite, leaving a quote open
+    for phrase, _closed, star, word in _CHUNK.findall(query.replace("\x00", " ")):
         if word in OPERATORS:
             if word == "NOT" and not parts:
                 raise NewsarchiveError("NOT needs a word before it, e.g. `banjir NOT jakarta`")
@@ -60,3 +62,15 @@ def to_fts(query: str) -> str:
     if terms > MAX_TERMS:
         raise NewsarchiveError(f"the search has {terms} words; at most {MAX_TERMS} are allowed")
     return " ".join(parts)
+
+
+def match_expression(query: str, source: str | None = None) -> str:
+    """The whole MATCH expression of a search: the text columns, and the source's token if any.
+
+    A source is one more FTS5 term (`source_key`), walked inside the index: no row lookup
+    per match. The CLI and the Datasette front (`newsarchive_match`) both use this.
+    """
+    expression = f"{{{' '.join(schema.TEXT_COLUMNS)}}} : ({to_fts(query)})"
+    if source:
+        expression += f' AND source_key : "{schema.source_token(source)}"'
+    return expression

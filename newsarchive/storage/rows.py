@@ -50,15 +50,13 @@ def date_bound(value: str, *, end: bool, option: str) -> int:
     """The id range edge for a `--since`/`--until` date (a whole day when no time is given)."""
     try:
         moment = parse_time(value)
-    except ValueError:
+        if end:  # the last id before the next day (or second)
+            moment += timedelta(days=1) if len(value.strip()) <= 10 else timedelta(seconds=1)
+        return int(moment.timestamp()) * SLOTS - (1 if end else 0)
+    except (ValueError, OverflowError):  # not a date, or past the calendar's end
         raise NewsarchiveError(
             f"{option}: expected a date like 2024-05-01, got {value!r}"
         ) from None
-    if end:
-        is_day = len(value.strip()) <= 10
-        moment += timedelta(days=1) if is_day else timedelta(seconds=1)
-        return int(moment.timestamp()) * SLOTS - 1
-    return int(moment.timestamp()) * SLOTS
 
 
 def content_hash(fields: dict[str, Any]) -> str:

@@ -86,6 +86,37 @@ def _fts_sql(options: str, columns: tuple[str, ...], deferrable: bool = True) ->
     ]
 
 
+# `sources` counts articles per publisher (site when the publisher is unknown).
+_SOURCES_TRIGGERS = (
+    """CREATE TRIGGER sources_ai AFTER INSERT ON articles BEGIN
+          INSERT INTO sources(name, site, articles)
+          VALUES (coalesce(new.source, new.site), new.site, 1)
+          ON CONFLICT(name) DO UPDATE SET articles = articles + 1; END""",
+    """CREATE TRIGGER sources_ad AFTER DELETE ON articles BEGIN
+          UPDATE sources SET articles = articles - 1
+          WHERE name = coalesce(old.source, old.site); END""",
+    """CREATE TRIGGER sources_au AFTER UPDATE OF source, site ON articles BEGIN
+          UPDATE sources SET articles = articles - 1
+          WHERE name = coalesce(old.source, old.site);
+          INSERT INTO sources(name, site, articles)
+          VALUES (coalesce(new.source, new.site), new.site, 1)
+          ON CONFLICT(name) DO UPDATE SET articles = articles + 1; END""",
+)
+_COUNT_SOURCES = """INSERT INTO sources(name, site, articles)
+      SELECT coalesce(source, site), min(site), count(*) FROM articles
+      WHERE coalesce(source, site) IS NOT NULL GROUP BY 1
+      ON CONFLICT(name) DO UPDATE SET articles = excluded.articles"""
+# Computed columns of `articles` (VIRTUAL: no storage), by migration v2 and v5.
+GENERATED_COLUMNS = {"published_month": "substr(published, 1, 7)", "source_key": "'src' || hex(source)"}
+
+
+def _add_generated(db: sqlite_utils.Database, column: str) -> None:
+    db.execute(
+        f"ALTER TABLE articles ADD COLUMN {column} TEXT"
+        f" GENERATED ALWAYS AS ({GENERATED_COLUMNS[column]}) VIRTUAL"
+    )
+
+
 def _v1(db: sqlite_utils.Database) -> None:
     """The foundation: articles with full-text search, and one row per crawl."""
     statements = [
@@ -114,10 +145,7 @@ def _v2(db: sqlite_utils.Database) -> None:
     ]:
         db.execute(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
     # for Datasette's "published month" facet; computed, so it costs no storage
-    db.execute(
-        "ALTER TABLE articles ADD COLUMN published_month TEXT"
-        " GENERATED ALWAYS AS (substr(published, 1, 7)) VIRTUAL"
-    )
+    _add_generated(db, "published_month")
     db.execute("UPDATE articles SET changed = first_seen")
     db.execute("ALTER TABLE crawls ADD COLUMN extra TEXT")
     statements = [
@@ -152,23 +180,8 @@ def _v2(db: sqlite_utils.Database) -> None:
         "CREATE INDEX idx_articles_site ON articles(site)",
         "CREATE INDEX idx_articles_duplicate_of ON articles(duplicate_of)",
         "CREATE INDEX idx_crawls_site ON crawls(site, started)",
-        # `sources` counts articles per publisher (site when the publisher is unknown).
-        """CREATE TRIGGER sources_ai AFTER INSERT ON articles BEGIN
-              INSERT INTO sources(name, site, articles)
-              VALUES (coalesce(new.source, new.site), new.site, 1)
-              ON CONFLICT(name) DO UPDATE SET articles = articles + 1; END""",
-        """CREATE TRIGGER sources_ad AFTER DELETE ON articles BEGIN
-              UPDATE sources SET articles = articles - 1
-              WHERE name = coalesce(old.source, old.site); END""",
-        """CREATE TRIGGER sources_au AFTER UPDATE OF source, site ON articles BEGIN
-              UPDATE sources SET articles = articles - 1
-              WHERE name = coalesce(old.source, old.site);
-              INSERT INTO sources(name, site, articles)
-              VALUES (coalesce(new.source, new.site), new.site, 1)
-              ON CONFLICT(name) DO UPDATE SET articles = articles + 1; END""",
-        """INSERT INTO sources(name, site, articles)
-              SELECT coalesce(source, site), min(site), count(*) FROM articles
-              WHERE coalesce(source, site) IS NOT NULL GROUP BY 1""",
+        *_SOURCES_TRIGGERS,
+        _COUNT_SOURCES,
     ]
     for sql in statements:
         db.execute(sql)
@@ -200,10 +213,7 @@ def _v4(db: sqlite_utils.Database) -> None:
 
 def _v5(db: sqlite_utils.Database) -> None:
     """Fast bulk ingest and source filters: batch indexing, and the source as an FTS5 token."""
-    db.execute(
-        "ALTER TABLE articles ADD COLUMN source_key TEXT"
-        " GENERATED ALWAYS AS ('src' || hex(source)) VIRTUAL"
-    )
+    _add_generated(db, "source_key")
     db.execute("CREATE TABLE indexing_deferred (batch INTEGER)")
     _rebuild_fts(db, FTS_OPTIONS, FTS_COLUMNS, True)
     for name, value in (("automerge", FTS_AUTOMERGE), ("hashsize", FTS_HASHSIZE)):
@@ -251,3 +261,42 @@ def migrate(db: sqlite_utils.Database, target: int = VERSION) -> int:
             raise
         db.execute("COMMIT")
     return before
+
+
+def missing_parts(db: sqlite_utils.Database) -> list[str]:
+    """The archive's triggers and computed columns that are gone (`sqlite-utils transform`
+    rebuilds a table without them), as "trigger NAME" / "column NAME"."""
+    triggers = {name for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'")}  # fmt: skip
+    columns = {row[1] for row in db.execute("PRAGMA table_xinfo(articles)")}
+    wanted = [sql.split()[2] for sql in (*_fts_sql(FTS_OPTIONS, FTS_COLUMNS)[1:], *_SOURCES_TRIGGERS)]
+    return [f"trigger {name}" for name in wanted if name not in triggers] + [
+        f"column {name}" for name in GENERATED_COLUMNS if name not in columns
+    ]
+
+
+def repair(db: sqlite_utils.Database) -> list[str]:
+    """Restore what `missing_parts` finds, in one transaction; returns what was missing.
+
+    Rows written while the triggers were gone may be missing from the index or the source
+    counts, so both are rebuilt from `articles`. No row is touched.
+    """
+    missing = missing_parts(db)
+    if not missing:
+        return []
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for name in GENERATED_COLUMNS:
+            if f"column {name}" in missing:
+                _add_generated(db, name)
+        for sql in (*_fts_sql(FTS_OPTIONS, FTS_COLUMNS)[1:], *_SOURCES_TRIGGERS):
+            db.execute(f"DROP TRIGGER IF EXISTS {sql.split()[2]}")
+            db.execute(sql)
+        db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+        db.execute("UPDATE sources SET articles = 0")
+        db.execute(_COUNT_SOURCES)
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+    return missing

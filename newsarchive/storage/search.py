@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from ..errors import NewsarchiveError
-from . import rows, schema
-from .query import to_fts
+from . import rows
+from .query import match_expression
 
 CANDIDATES = 2000
 WEIGHTS = (10.0, 4.0, 1.0, 0.0)  # title, caption, body, source_key
@@ -67,10 +67,9 @@ def search(
         raise NewsarchiveError(f"order must be best or newest, not {order!r}")
     if not 1 <= limit <= 1000:
         raise NewsarchiveError(f"limit must be between 1 and 1000, not {limit}")
-    text_query = f"{{{' '.join(schema.TEXT_COLUMNS)}}} : ({to_fts(query)})"
+    text_query = match_expression(query)
     params = {
-        # a source is one more term, walked inside the index: no row lookup per match
-        "q": f'{text_query} AND source_key : "{schema.source_token(source)}"' if source else text_query,
+        "q": match_expression(query, source),
         "lo": rows.date_bound(since, end=False, option="--since") if since else -(2**63),
         "hi": rows.date_bound(until, end=True, option="--until") if until else 2**63 - 1,
         "limit": limit,
@@ -96,13 +95,13 @@ def search(
                 " ORDER BY score LIMIT :limit",
                 params,
             ).fetchall()
-            ranked = _with_snippets(db, text_query, scored)
+            ranked = with_snippets(db, text_query, scored)
         return _hits(db, ranked)
     except sqlite3.OperationalError as err:
         raise NewsarchiveError(f"cannot search for {query[:60]!r}: {err}") from None
 
 
-def _with_snippets(db: sqlite_utils.Database, fts_query: str, scored: list[tuple]) -> list[tuple]:
+def with_snippets(db: sqlite_utils.Database, fts_query: str, scored: list[tuple]) -> list[tuple]:
     """Snippets for the best hits from one more pass over their rowid range.
 
     One query, not one per hit: each MATCH re-reads the doclists (and a long prefix with no

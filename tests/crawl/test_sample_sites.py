@@ -94,7 +94,7 @@ def test_second_crawl_adds_nothing_and_asks_little(archive, disway, wordpress) -
 def test_search_finds_by_caption_and_body_words(archive) -> None:
     for word in ("penyandang", "meiwa"):  # a caption word, a body word
         found = run_cli("search", word, "--db", str(archive["db"]), "--format", "json")
-        hits = [json.loads(line) for line in found.stdout.splitlines()]
+        hits = json.loads(found.stdout)
         assert any("Kolaborasi BPJS" in hit["title"] for hit in hits), word
 
 

@@ -29,6 +29,8 @@ def test_sites_add_list_remove(tmp_path: Path, wordpress_site) -> None:
     assert "added banua" in added.stdout
     listed = json.loads(run_cli("sites", "list", "--format", "json", "--db", db).stdout)
     assert [(e["name"], e["url"], e["every_seconds"]) for e in listed] == [("banua", wordpress_site.base_url, 1800)]
+    lines = run_cli("sites", "list", "--format", "jsonl", "--db", db).stdout.splitlines()
+    assert [json.loads(line) for line in lines] == listed
     again = run_cli("sites", "add", wordpress_site.base_url, "--name", "banua", "--db", db, check=False)
     assert again.returncode != 0 and "already" in again.stderr
     run_cli("sites", "remove", "banua", "--db", db)

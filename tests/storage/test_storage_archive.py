@@ -268,3 +268,36 @@ def test_newer_schema_is_refused(tmp_path):
     sqlite3.connect(path).execute(f"PRAGMA user_version = {schema.VERSION + 1}")
     with pytest.raises(NewsarchiveError, match="newer newsarchive"):
         Archive(path)
+
+
+def test_sqlite_utils_transform_is_repaired_on_open(tmp_path, make_article, caplog):
+    """`sqlite-utils transform` rebuilds `articles` without triggers and computed columns."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        archive.store_many([make_article(n) for n in range(1, 4)])
+        archive.store(make_article(4, source="Radar Palu", body="Harga cabai rawit melonjak."))
+    sqlite_utils_cli = Path(sys.executable).parent / "sqlite-utils"
+    subprocess.run([str(sqlite_utils_cli), "transform", str(path), "articles", "--column-order", "url,title"],
+                   check=True, capture_output=True)  # fmt: skip
+    subprocess.run([str(sqlite_utils_cli), "insert", str(path), "articles", "-", "--pk", "id"],
+                   input=b'{"id": 5, "url": "https://x.example.id/5", "source": "Radar Palu", "title": "Cabai"}',
+                   check=True, capture_output=True)  # a write while the triggers were gone
+    with caplog.at_level("WARNING"):
+        with Archive(path, create=False) as archive:
+            found = archive.search("cabai", source="Radar Palu")
+            assert sorted(hit.url for hit in found) == ["https://kabar.example.id/berita/4", "https://x.example.id/5"]
+            assert archive.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+            counts = dict(archive.db.execute("SELECT name, articles FROM sources"))
+            assert counts == {"Kabar Sulteng": 3, "Radar Palu": 2}
+            assert archive.db.execute("SELECT published_month FROM articles WHERE id = 5").fetchone() == (None,)
+            archive.store(make_article(6, title="Cabai merah"))  # the triggers work again
+            assert len(archive.search("cabai")) == 3
+    assert "restored trigger articles_ai" in caplog.text and "column source_key" in caplog.text
+    with caplog.at_level("WARNING"):
+        caplog.clear()
+        Archive(path, create=False).close()
+    assert caplog.text == ""  # nothing left to repair

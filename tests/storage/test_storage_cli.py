@@ -42,9 +42,9 @@ def test_search_table_highlights_and_strips_control_chars(db, capsys):
 
 def test_search_options(db, capsys):
     _, out, _ = run(capsys, "search", "tondo", "--db", db, "--format", "json")
-    records = [json.loads(line) for line in out.splitlines()]
+    records = json.loads(out)  # one JSON document
     assert [r["url"][-1] for r in records] == ["1"]
-    _, out, _ = run(capsys, "search", "cabai OR warga", "--db", db, "--format", "json",
+    _, out, _ = run(capsys, "search", "cabai OR warga", "--db", db, "--format", "jsonl",
                     "--order", "newest", "--limit", "1")  # fmt: skip
     assert [json.loads(line)["url"][-1] for line in out.splitlines()] == ["2"]
     _, out, _ = run(capsys, "search", "cabai OR warga", "--db", db, "--format", "csv",
@@ -53,9 +53,11 @@ def test_search_options(db, capsys):
     assert [row["source"] for row in table] == ["Radar Palu"]
     _, out, _ = run(capsys, "search", "cabai OR warga", "--db", db, "--format", "json",
                     "--since", "2024-05-02", "--until", "2024-12-31")  # fmt: skip
-    assert [json.loads(line)["url"][-1] for line in out.splitlines()] == ["2"]
+    assert [r["url"][-1] for r in json.loads(out)] == ["2"]
     _, out, _ = run(capsys, "search", "tidakada", "--db", db)
     assert "no articles match" in out
+    _, out, _ = run(capsys, "search", "tidakada", "--db", db, "--format", "json")
+    assert json.loads(out) == []
 
 
 @pytest.mark.parametrize(
@@ -93,11 +95,13 @@ def test_stats(db, capsys):
     assert code == 0
     assert "2 articles" in out and "Radar Palu" in out and "2024-06-10" in out
     assert "kabar.example.id" in out and "finished" in out
-    _, out, _ = run(capsys, "stats", "--db", db, "--json")
+    _, out, _ = run(capsys, "stats", "--db", db, "--json")  # the old spelling
     assert json.loads(out)["articles"] == 2
+    _, same, _ = run(capsys, "stats", "--db", db, "--format", "json")
+    assert same == out
 
 
-def test_export_jsonl_csv_and_filters(db, capsys):
+def test_export_json_jsonl_csv_and_filters(db, capsys):
     _, out, _ = run(capsys, "export", "--db", db)
     records = [json.loads(line) for line in out.splitlines()]
     assert [r["url"][-1] for r in records] == ["1", "2"]
@@ -105,8 +109,13 @@ def test_export_jsonl_csv_and_filters(db, capsys):
     _, out, _ = run(capsys, "export", "--db", db, "--format", "csv", "--source", "Radar Palu")
     table = list(csv.DictReader(io.StringIO(out)))
     assert [row["source"] for row in table] == ["Radar Palu"]
+    assert json.loads(table[0]["authors"]) == ["ABD"]  # lists as JSON text
     _, out, _ = run(capsys, "export", "--db", db, "--since", "2024-06-01")
     assert [json.loads(line)["url"][-1] for line in out.splitlines()] == ["2"]
+    _, out, _ = run(capsys, "export", "--db", db, "--format", "json")
+    assert [r["url"][-1] for r in json.loads(out)] == ["1", "2"]
+    _, out, _ = run(capsys, "export", "--db", db, "--format", "json", "--source", "nobody")
+    assert json.loads(out) == []
 
 
 def test_reparse_uses_extract_pages(db, capsys, monkeypatch, make_article):

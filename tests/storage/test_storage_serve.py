@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-STORY = " ".join(f"Kalimat {i}: banjir bandang menerjang Kabupaten Sigi malam tadi." for i in range(12))
+STORY = "\n\n".join(f"Kalimat {i}: banjir bandang menerjang Kabupaten Sigi malam tadi." for i in range(12))
 
 
 def free_port() -> int:
@@ -31,8 +32,20 @@ def get(url: str) -> str:
         return response.read().decode()
 
 
+def wait_for(base: str, process: subprocess.Popen) -> str:
+    """`base` once the server answers; the test fails with its stderr if it never does."""
+    for _ in range(100):
+        try:
+            get(base + "/-/versions.json")
+            return base
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    pytest.fail(f"the server did not start: {process.communicate()[1].decode()[-500:]}")
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def archive_path(tmp_path_factory) -> Path:
     from newsarchive.article import Article
     from newsarchive.storage import Archive
 
@@ -49,23 +62,18 @@ def server(tmp_path_factory):
                               title="Banjir bandang di Sigi (diperbarui)", body=STORY,
                               caption="Rumah warga tertimbun lumpur",
                               published="2024-05-01T10:00:00+08:00"))  # fmt: skip
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(archive_path):
     port = free_port()
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "newsarchive"), "serve", "--db", str(path),
+        [str(Path(sys.executable).parent / "newsarchive"), "serve", "--db", str(archive_path),
          "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            get(base + "/-/versions.json")
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        process.kill()
-        pytest.fail(f"serve did not start: {process.communicate()[1].decode()[-500:]}")
-    yield base
+    yield wait_for(f"http://127.0.0.1:{port}", process)
     process.terminate()
     process.wait(timeout=10)
 
@@ -83,7 +91,7 @@ def test_search_box_and_canned_queries(server):
     assert hostile["rows"] == []
     search = json.loads(get(server + "/archive/search.json?q=lumpur&source=Radar+Palu&since=&until=&_shape=objects"))
     assert [row["source"] for row in search["rows"]] == ["Radar Palu"]
-    assert "«lumpur»" in search["rows"][0]["snippet"]
+    assert "\x02lumpur\x03" in search["rows"][0]["snippet"]  # storage.search.MARK, as in the CLI
     for query, expected in [("since=2024-05-02&until=", ["Radar Palu"]),
                             ("since=&until=2024-05-01", ["Kabar Sigi"]),
                             ("since=2024-05-01&until=2024-05-02", ["Radar Palu", "Kabar Sigi"])]:
@@ -119,6 +127,27 @@ def test_atom_feed_of_a_search(server):
         assert empty.find(atom + "title").text == "Search feed"
 
 
+def test_plain_datasette_with_the_metadata_file(server, archive_path):
+    """`datasette archive.db -m newsarchive/serving/metadata.yaml` is the same site as serve."""
+    from newsarchive.serving.metadata import METADATA_FILE
+
+    port = free_port()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "datasette"), str(archive_path), "-m", str(METADATA_FILE),
+         "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        base = wait_for(f"http://127.0.0.1:{port}", process)
+        for page in ("/archive/articles.json?_search=bandan*&_col=url&_shape=objects",
+                     "/archive/search.json?q=bandan*&order=newest&_shape=objects",
+                     "/archive/search.json?_shape=objects"):  # fmt: skip
+            assert json.loads(get(base + page))["rows"] == json.loads(get(server + page))["rows"]
+        assert json.loads(get(base + "/-/metadata.json"))["databases"]["archive"]["title"] == "News archive"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
 def test_read_only(server):
     request = urllib.request.Request(server + "/archive/-/query", data=b"sql=delete+from+articles")
     with pytest.raises(urllib.error.HTTPError):
@@ -145,11 +174,16 @@ def chromium_dom(url: str) -> str:
 def test_browser_articles_page_search_and_highlight(server):
     page = chromium_dom(server + "/archive/articles")
     assert "Articles" in page and "Radar Palu" in page
-    assert 'href="https://palu.example.id/2"' in page  # the url is a link
+    assert page.count('href="/archive/articles/') == 2  # headlines open their article pages
+    assert "Kalimat 3:" in page and "Kalimat 11:" not in page  # excerpts, not whole bodies
     assert "<script>alert(" not in page  # scraped HTML stays escaped
     assert "&lt;script&gt;alert(" in page
-    results = chromium_dom(server + "/archive/articles?_search=lumpur")
+    results = chromium_dom(server + "/archive/articles?_search=bandan*")  # the CLI's syntax
     assert "search matches" in results
-    assert "https://palu.example.id/2" in results and "https://sigi.example.id/1" in results
-    searched = chromium_dom(server + "/archive/search?q=bandang&source=&since=&until=")
-    assert "«bandang»" in searched
+    assert results.count("<mark>bandang</mark>") >= 2  # both articles, highlighted
+    article = re.search(r'href="(/archive/articles/\d+)"', results).group(1)
+    page = chromium_dom(server + article)
+    assert len(re.findall(r"<p>(?:PALU - )?Kalimat \d+:", page)) == 12  # the body in paragraphs
+    assert re.search(r'href="https://(sigi|palu)\.example\.id/\d"', page)  # the original
+    searched = chromium_dom(server + "/archive/search?q=bandan*&source=&since=&until=&order=")
+    assert "<mark>bandang</mark>" in searched
