@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..storage.rows import SLOTS
+from ..storage.schema import HEALTH_FIELDS
 from ..storage.search import CANDIDATES, WEIGHTS
 
 HIGHLIGHT = ("«", "»")
@@ -72,6 +73,39 @@ ORDER BY first.id DESC
 LIMIT 200"""
 
 
+# --- health (newsarchive.monitoring): each source's crawls over time -----------------------
+_SHARES = ",\n  ".join(f"round(1.0 * h.{name} / nullif(h.articles, 0), 2) AS {name}" for name in HEALTH_FIELDS)
+HEALTH_SQL = f"""SELECT h.checked, h.source, h.status,
+  (SELECT group_concat(json_extract(alarm.value, '$.metric'), ', ') FROM json_each(h.alarms) alarm) AS alarms,
+  h.articles, h.new,
+  {_SHARES},
+  h.body_p10, h.body_median, h.body_p90,
+  round(1.0 * h.errors / nullif(h.requests, 0), 2) AS error_rate,
+  round(1.0 * h.blocked / nullif(h.responses, 0), 2) AS block_rate,
+  h.challenges, h.not_modified,
+  round(1.0 * h.article_pages / nullif(h.article_pages + h.listing_pages, 0), 2) AS article_page_share,
+  h.crawl_id
+FROM health h
+WHERE (:source = '' OR h.source = :source)
+ORDER BY h.crawl_id DESC
+LIMIT 1000"""
+HEALTH_QUERIES = {
+    "health_of_source": {
+        "title": "Health of a source over time",
+        "description": "One row per crawl: its status, the alarms raised against the source's "
+        "own baseline, the share of new or changed articles with each field, and the error "
+        "and block rates. Leave source empty for every source.",
+        "sql": HEALTH_SQL,
+    },
+}
+HEALTH_TABLE = {
+    "title": "Health",
+    "description": "Per crawl and source: counts behind `newsarchive health`.",
+    "sort_desc": "crawl_id",
+    "facets": ["source", "status"],
+}
+
+
 def metadata(database: str) -> dict[str, Any]:
     """Datasette metadata for an archive served under the name `database`."""
     hidden = {"hidden": True}
@@ -105,6 +139,7 @@ def metadata(database: str) -> dict[str, Any]:
                         "sort_desc": "articles",
                     },
                     "sites": {"title": "Registered sites"},
+                    "health": HEALTH_TABLE,
                     "pages": hidden,
                     "minhashes": hidden,
                     "minhash_bands": hidden,
@@ -137,6 +172,7 @@ def metadata(database: str) -> dict[str, Any]:
                         "description": "Near-identical stories, linked by duplicate_of.",
                         "sql": SYNDICATED_SQL,
                     },
+                    **HEALTH_QUERIES,
                 },
             }
         },

@@ -90,6 +90,7 @@ class NewsSpider(scrapy.Spider):
 
     # -- start ---------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.crawler.stats.set_value("newsarchive/incremental", self.incremental)  # for the crawl's health
         yield scrapy.Request(
             self.root + "/robots.txt",
             callback=self.parse_robots,
@@ -179,6 +180,7 @@ class NewsSpider(scrapy.Spider):
         url = canonical_url(response.url)
         canonical = self.canonical_of(page, response.url)
         article = self.is_article(page, url)
+        self.crawler.stats.inc_value("newsarchive/pages/" + ("article" if article else "listing"))
         if article and canonical != url:
             # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
             yield from self.article_request(canonical)
