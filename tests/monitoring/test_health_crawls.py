@@ -123,3 +123,5 @@ def test_a_site_answering_429_alarms_on_its_block_rate(tmp_path: Path) -> None:
         code, report = health(db)
         assert code == 1
         assert {a["metric"] for a in report["Kabar Banua"]["alarms"]} >= {"blocked"}
+    unknown = run_cli("health", "--db", str(db), "--source", "Nobody", check=False)
+    assert unknown.returncode == 1 and unknown.stderr.count("\n") == 1 and "Nobody" in unknown.stderr
