@@ -89,12 +89,18 @@ FROM health h
 WHERE (:source = '' OR h.source = :source)
 ORDER BY h.crawl_id DESC
 LIMIT 1000"""
+# datasette-vega reads its chart from the URL fragment: one line per source over time.
+_CHART = "#g.mark=line&g.x_column=checked&g.x_type=temporal&g.y_type=quantitative&g.color_column=source&g.y_column="
+_CHARTED = {"caption": "caption", "published": "published", "body": "body", "block_rate": "block rate",
+            "error_rate": "error rate", "new": "new articles"}
 HEALTH_QUERIES = {
     "health_of_source": {
         "title": "Health of a source over time",
-        "description": "One row per crawl: its status, the alarms raised against the source's "
-        "own baseline, the share of new or changed articles with each field, and the error "
-        "and block rates. Leave source empty for every source.",
+        "description_html": "One row per crawl: its status, the alarms raised against the source's "
+        "own baseline, the share of new or changed articles with each field, and the error and "
+        "block rates. Leave source empty for every source. Charts: "
+        + ", ".join(f'<a href="?source={_CHART}{column}">{label}</a>' for column, label in _CHARTED.items())
+        + ".",
         "sql": HEALTH_SQL,
     },
 }

@@ -98,12 +98,14 @@ def test_layout_change_alarms_on_the_right_source_and_metric(tmp_path: Path, sit
     # the Datasette query shows each crawl's health over time
     from newsarchive.serving import datasette_app
 
-    async def fetch() -> list[dict]:
+    async def fetch() -> tuple[list[dict], str]:
         app = datasette_app(db)
-        response = await app.client.get(f"/{db.stem}/health_of_source.json?source=Radar+Palembang&_shape=array")
-        return response.json()
+        rows = await app.client.get(f"/{db.stem}/health_of_source.json?source=Radar+Palembang&_shape=array")
+        page = await app.client.get(f"/{db.stem}/health_of_source?source=")
+        return rows.json(), page.text
 
-    rows = asyncio.run(fetch())
+    rows, page = asyncio.run(fetch())
+    assert "datasette_vega" in page and "g.y_column=caption" in page  # the chart, one line per source
     assert [row["status"] for row in rows][:4] == ["ok", "alarm", "alarm", "ok"]
     assert rows[1]["caption"] == 0.0 and rows[3]["caption"] == 1.0 and "caption" in rows[1]["alarms"]
     assert len(rows) == len(ORDINARY) + 3
