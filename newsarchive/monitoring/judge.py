@@ -72,18 +72,22 @@ def _yield(row: dict, baseline: list[dict], limits: Thresholds) -> dict | None:
     if row["crawl_status"] != "finished" or not row["incremental"] or not usual:
         return None
     median = statistics.median(usual)
-    if median > 0 and row["new"] < median * (1 - limits.field_drop) and poisson_at_most(row["new"], median) < limits.significance:
+    far = row["new"] < median * (1 - limits.field_drop)
+    if far and poisson_at_most(row["new"], median) < limits.significance:
         return _alarm("yield", median, row["new"])
     return None
 
 
-def judge(row: dict[str, Any], earlier: int, baseline: list[dict[str, Any]], limits: Thresholds) -> tuple[str, list[dict[str, Any]]]:
+def judge(
+    row: dict[str, Any], earlier: int, baseline: list[dict[str, Any]], limits: Thresholds
+) -> tuple[str, list[dict[str, Any]]]:
     """("new" | "ok" | "alarm", alarms) for a crawl's row, given how many crawls of the source
     came before and the baseline: its latest earlier rows not in alarm, at most `baseline_crawls`."""
     if earlier < limits.grace_crawls:
         return "new", []
     found = [_share(name, row, baseline, name, "articles", limits, rising=False) for name in HEALTH_FIELDS]
     found.append(_yield(row, baseline, limits))
-    found += [_share(metric, row, baseline, count, total, limits, rising=True) for metric, (count, total) in RATES.items()]
+    found += [_share(metric, row, baseline, count, total, limits, rising=True)
+              for metric, (count, total) in RATES.items()]
     alarms = [alarm for alarm in found if alarm]
     return ("alarm" if alarms else "ok"), alarms

@@ -19,7 +19,7 @@ def record_crawl_health(archive: Archive, crawl_id: int, stats: dict[str, Any], 
     recorded = []
     for row in crawl_metrics(archive, crawl, stats, limits.min_body):
         earlier = archive.health_count(row["source"], crawl_id)
-        baseline = archive.health_history(row["source"], crawl_id, limits.baseline_crawls, not_status="alarm")
+        baseline = archive.health_history(row["source"], crawl_id, limits.baseline_crawls, baseline=True)
         row["status"], row["alarms"] = judge(row, earlier, baseline, limits)
         row["checked"] = now()
         archive.add_health(row)

@@ -42,7 +42,8 @@ def _since(history: list[dict[str, Any]], metric: str) -> str:
 def source_health(archive: Archive, source: str) -> SourceHealth:
     history = archive.health_history(source, limit=HISTORY)
     latest = history[0]
-    alarms = [{**alarm, "since": _since(history, alarm["metric"])} for alarm in latest["alarms"]]
+    shown = latest["alarms"] if latest["status"] == "alarm" else []  # an accepted crawl keeps its alarms
+    alarms = [{**alarm, "since": _since(history, alarm["metric"])} for alarm in shown]
     return SourceHealth(source, latest["site"], latest["status"], alarms, latest["checked"], latest["crawl_id"])
 
 
@@ -53,6 +54,13 @@ def health_report(db_path: Path, source: str | None = None) -> list[SourceHealth
         if source and not names:
             raise NewsarchiveError(f"no health recorded for source {source!r} (see `newsarchive stats`)")
         return [source_health(archive, name) for name in names]
+
+
+def accept(db_path: Path, source: str) -> None:
+    """Take the source's present state, in alarm, as its new normal (e.g. it dropped captions)."""
+    with Archive(db_path, create=False) as archive:
+        if not archive.accept_health(source):
+            raise NewsarchiveError(f"{source!r} is not in alarm (see `newsarchive health`)")
 
 
 def describe(alarm: dict[str, Any]) -> str:

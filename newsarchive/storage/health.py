@@ -52,15 +52,31 @@ class HealthLog:
             )
 
     def health_history(
-        self, source: str, before: int | None = None, limit: int = 100, not_status: str | None = None
+        self, source: str, before: int | None = None, limit: int = 100, baseline: bool = False
     ) -> list[dict[str, Any]]:
-        """A source's health rows, newest first: crawls before `before`, none with `not_status`."""
-        found = self.db.execute(
-            "SELECT * FROM health WHERE source = ? AND crawl_id < ? AND status IS NOT ?"
-            " ORDER BY crawl_id DESC LIMIT ?",
-            [source, before if before is not None else 2**62, not_status, limit],
-        )
+        """A source's health rows, newest first, of crawls before `before`.
+
+        `baseline`: only rows not in alarm, from the last accepted crawl on.
+        """
+        where, params = "source = ? AND crawl_id < ?", [source, before if before is not None else 2**62]
+        if baseline:
+            where += " AND status != 'alarm' AND crawl_id >= ?"
+            params.append(self._accepted(source))
+        found = self.db.execute(f"SELECT * FROM health WHERE {where} ORDER BY crawl_id DESC LIMIT ?", [*params, limit])
         return [_health_row(found.description, row) for row in found]
+
+    def _accepted(self, source: str) -> int:
+        found = self.db.execute("SELECT max(crawl_id) FROM health WHERE source = ? AND accepted", [source])
+        return found.fetchone()[0] or 0
+
+    def accept_health(self, source: str) -> bool:
+        """Take a source's latest crawl, in alarm, as its new normal: later baselines start there."""
+        with self.transaction():
+            return self.db.execute(
+                "UPDATE health SET status = 'ok', accepted = 1 WHERE status = 'alarm' AND id ="
+                " (SELECT id FROM health WHERE source = ? ORDER BY crawl_id DESC LIMIT 1)",
+                [source],
+            ).rowcount == 1
 
     def health_count(self, source: str, before: int) -> int:
         """How many crawls of a source were judged before crawl `before`."""

@@ -243,6 +243,7 @@ def _v7(db: sqlite_utils.Database) -> None:
             crawl_id INTEGER NOT NULL REFERENCES crawls(id) ON DELETE CASCADE,
             site TEXT NOT NULL, source TEXT NOT NULL, checked TEXT NOT NULL,
             crawl_status TEXT, incremental INTEGER, status TEXT NOT NULL, alarms TEXT,
+            accepted INTEGER NOT NULL DEFAULT 0,
             {counts},
             body_p10 INTEGER, body_median INTEGER, body_p90 INTEGER,
             UNIQUE (crawl_id, source))"""
