@@ -249,6 +249,8 @@ def _v7(db: sqlite_utils.Database) -> None:
             UNIQUE (crawl_id, source))"""
     )
     db.execute("CREATE INDEX idx_health_source ON health(source, crawl_id)")
+    # a crawl's articles are read back at its end: without this, a scan of the whole archive
+    db.execute("CREATE INDEX idx_articles_crawl ON articles(crawl_id)")
 
 
 # The counts a `health` row keeps (see `newsarchive.monitoring.metrics`).
