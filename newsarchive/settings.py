@@ -39,10 +39,19 @@ NEWSARCHIVE_PATTERN_BUDGET = 40  # non-article pages per URL shape (digits folde
 NEWSARCHIVE_MAX_PAGES_PER_ARTICLE = 20
 NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines
 
+# Health: every crawl judged per source against that source's own recent crawls.
+NEWSARCHIVE_HEALTH_BASELINE_CRAWLS = 10  # earlier crawls (not in alarm) a baseline pools
+NEWSARCHIVE_HEALTH_GRACE_CRAWLS = 3  # a source is "new" until this many of its crawls are judged
+NEWSARCHIVE_HEALTH_SIGNIFICANCE = 0.001  # a move alarms only if chance explains it less often
+NEWSARCHIVE_HEALTH_FIELD_DROP = 0.5  # a field's share (or the yield) alarms below half its baseline
+NEWSARCHIVE_HEALTH_RATE_RISE = 0.2  # the error or block rate alarms 20 points above its baseline
+NEWSARCHIVE_HEALTH_MIN_BODY = 250  # characters for a body to count as one (not a cookie banner)
+
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newsarchive.downloadermiddlewares.backoff.BackoffRetryMiddleware": 550,
     "newsarchive.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
+    "newsarchive.downloadermiddlewares.blocks.BlockCounterMiddleware": 590,  # sees retried answers too
     "newsarchive.downloadermiddlewares.redirectloop.RedirectLoopMiddleware": 610,
 }
 ITEM_PIPELINES = {

@@ -9,6 +9,7 @@ import click
 
 from ..crawler import CrawlResult
 from ..discovery.sitemaps import parse_w3c_datetime
+from ..monitoring import after_crawls
 from ..scheduling import runner
 from ..scheduling.registry import parse_interval
 from .base import cli, db_option
@@ -66,9 +67,13 @@ def crawl(target: str, db_path: Path, since: str | None, max_articles: int | Non
 @db_option()
 @with_crawl_options
 def run_due(db_path: Path, since: str | None, max_articles: int | None, settings: tuple[str, ...], verbose: bool) -> None:
-    """Crawl every registered site whose interval has passed (safe to call from cron)."""
+    """Crawl every registered site whose interval has passed (safe to call from cron).
+
+    After the crawls, one line of health, and NEWSARCHIVE_ALERT_COMMAND run when a source goes into alarm.
+    """
+    overrides = parse_settings(settings)
     results, busy = runner.run_due(
-        db_path, since=_since(since), max_articles=max_articles, settings=parse_settings(settings), verbose=verbose
+        db_path, since=_since(since), max_articles=max_articles, settings=overrides, verbose=verbose
     )
     if not results and not busy:
         click.echo("no site is due")
@@ -76,6 +81,9 @@ def run_due(db_path: Path, since: str | None, max_articles: int | None, settings
         click.echo(f"{target.name}: skipped, a crawl of it is still running")
     for result in results:
         report(result)
+    if results:
+        for line in after_crawls(db_path, [r.target.site for r in results], overrides.get("NEWSARCHIVE_ALERT_COMMAND")):
+            click.echo(line)
 
 
 @cli.command()

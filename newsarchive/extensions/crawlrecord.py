@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from scrapy import signals
 
+from ..monitoring import record_crawl_health
+from ..monitoring.judge import Thresholds
 from ..storage import Archive
 
 # Scrapy's close reasons, as the archive's crawl statuses.
@@ -49,4 +51,6 @@ class CrawlRecord:
         if not stats.get("downloader/response_count"):
             status = "failed"
         self.archive.finish_crawl(stats["newsarchive/crawl_id"], status, crawl_counts(stats))
+        limits = Thresholds.from_settings(self.crawler.settings)
+        record_crawl_health(self.archive, stats["newsarchive/crawl_id"], stats, limits)
         self.archive.close()

@@ -15,6 +15,7 @@ site (own port, so own host):
     site.non_article_urls()              # listing pages that must not be archived
     site.revise(id, new_paragraph=...)   # or title=...; new ETag, modified, lastmod
     site.publish_next()                  # a new article on home, index, feed, sitemap
+    site.change_layout("markup")         # or "challenge", "429"; None switches it off
     site.request_log                     # [(method, path?query, status), ...]
     site.stop()
 

@@ -21,6 +21,7 @@ from .content import ArticleStore, SampleArticle, article_from_record
 from .disway import Disway
 from .family import Family, Request, Response, not_found
 from .faults import Faults
+from .layout_change import CHANGES, blocked, redesign
 from .wordpress import WordPress
 
 FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults}
@@ -40,6 +41,7 @@ class SampleSite:
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._published = 0
+        self.layout_change: str | None = None
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -129,6 +131,12 @@ class SampleSite:
         article = replace(template, id=newest_id + self._published, published=now, modified=None)
         return self.add_article(article)
 
+    def change_layout(self, change: str | None) -> None:
+        """Switch a layout change on (one of `layout_change.CHANGES`) or off (None)."""
+        if change is not None and change not in CHANGES:
+            raise ValueError(f"unknown layout change {change!r}; choose from {', '.join(CHANGES)}")
+        self.layout_change = change
+
     @staticmethod
     def _next_modified(article: SampleArticle) -> datetime:
         now = datetime.now(article.published.tzinfo).replace(microsecond=0)
@@ -142,6 +150,10 @@ class SampleSite:
         request = Request(parts.path or "/", parse_qs(parts.query), self._base, self.store)
         with self._lock:
             response = self.family.route(request) or not_found()
+        if self.layout_change in ("challenge", "429"):
+            response = blocked(self.layout_change)
+        elif self.layout_change == "markup" and isinstance(response.body, str) and "html" in response.content_type:
+            response.body = redesign(response.body)
         if response.delay:
             time.sleep(response.delay)
         if response.status == 200:

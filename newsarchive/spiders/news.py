@@ -92,6 +92,7 @@ class NewsSpider(scrapy.Spider):
 
     # -- start ---------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.crawler.stats.set_value("newsarchive/incremental", self.incremental)  # for the crawl's health
         yield scrapy.Request(
             self.root + "/robots.txt",
             callback=self.parse_robots,
@@ -183,6 +184,7 @@ class NewsSpider(scrapy.Spider):
         fetched_at = datetime.now(timezone.utc)
         raw = extract_raw(response.text, response.url, self.overrides, fetched_at=fetched_at)
         article = self.is_article(raw, url)
+        self.crawler.stats.inc_value("newsarchive/pages/" + ("article" if article else "listing"))
         if article and canonical != url:
             # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
             yield from self.article_request(canonical)

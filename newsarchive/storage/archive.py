@@ -19,6 +19,7 @@ import sqlite_utils
 from ..article import Article
 from ..errors import NewsarchiveError
 from . import dedup, rows, schema
+from .health import HealthLog
 from .search import SearchHit, search
 from .sites import SiteRegistry
 
@@ -65,7 +66,7 @@ class KnownPage:
     first_seen: str | None = None
 
 
-class Archive(SiteRegistry):
+class Archive(SiteRegistry, HealthLog):
     """The SQLite archive. `Archive(path)` creates it; `create=False` only opens an existing one.
 
     Opening applies pending migrations, so an archive from an older version is upgraded in

@@ -240,7 +240,40 @@ def _v6(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', {FTS_CRISISMERGE})")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    """Per-source health: one row per crawl and source, so each source has its own history.
+
+    Field columns count the crawl's new or changed articles with that field filled and valid;
+    the request columns are the crawl's (the same on every source row of one crawl).
+    """
+    counts = ", ".join(f"{name} INTEGER NOT NULL DEFAULT 0" for name in HEALTH_COUNTS)
+    db.execute(
+        f"""CREATE TABLE health (
+            id INTEGER PRIMARY KEY,
+            crawl_id INTEGER NOT NULL REFERENCES crawls(id) ON DELETE CASCADE,
+            site TEXT NOT NULL, source TEXT NOT NULL, checked TEXT NOT NULL,
+            crawl_status TEXT, incremental INTEGER, status TEXT NOT NULL, alarms TEXT,
+            accepted INTEGER NOT NULL DEFAULT 0,
+            {counts},
+            body_p10 INTEGER, body_median INTEGER, body_p90 INTEGER,
+            UNIQUE (crawl_id, source))"""
+    )
+    db.execute("CREATE INDEX idx_health_source ON health(source, crawl_id)")
+    # a crawl's articles are read back at its end: without this, a scan of the whole archive
+    db.execute("CREATE INDEX idx_articles_crawl ON articles(crawl_id)")
+
+
+# The counts a `health` row keeps (see `newsarchive.monitoring.metrics`).
+HEALTH_FIELDS = (
+    "title", "body", "published", "authors", "caption", "photo_credit", "dateline", "section",
+    "image_url",
+)  # fmt: skip
+HEALTH_COUNTS = (
+    "articles", "new", *HEALTH_FIELDS, "requests", "responses", "errors", "http_errors",
+    "blocked", "challenges", "not_modified", "article_pages", "listing_pages",
+)  # fmt: skip
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 VERSION = len(MIGRATIONS)
 
 
