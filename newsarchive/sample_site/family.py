@@ -73,6 +73,7 @@ class Family:
     first_synthetic_id = 900000
     per_page = 10
     feed_path = ""
+    lastmod_style = "iso"  # how sitemaps write dates: see `feeds.LASTMOD_STYLES`
     index_pages = ("/", "/page/{}/")  # the index's first page and the pattern of the others
     nav: list[Link] = []
     footer = ""
@@ -202,11 +203,15 @@ class Family:
         """Recent articles for a tag/author/section page (only the newest `limit` are scanned)."""
         return [a for a in store.slice(0, limit) if keep(a)][: self.per_page]
 
+    def feed_articles(self, store: ArticleStore, count: int) -> list[SampleArticle]:
+        """What the feed lists: the newest articles."""
+        return store.slice(0, count)
+
     def feed_items(self, request: Request, count: int = 20) -> list[FeedItem]:
         return [
             FeedItem(a.title, request.base + self.article_path(a), a.body_paragraphs[0],
                      a.published, a.last_modified, ", ".join(a.authors), a.section)
-            for a in request.store.slice(0, count)
+            for a in self.feed_articles(request.store, count)
         ]
 
     def shown_modified(self, article: SampleArticle) -> datetime | None:

@@ -92,13 +92,14 @@ class WordPress(Family):
             return Response(body=f"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
                                  f"Sitemap: {request.base}/sitemap_index.xml\n",
                             content_type="text/plain; charset=utf-8")
-        if path == "/sitemap_index.xml":
-            maps = [(request.base + p, store[0].last_modified if len(store) else None)
-                    for p in self.sitemap_paths(store)]
-            return Response(body=sitemap_index(maps), content_type="application/xml; charset=UTF-8")
+        if path == "/sitemap_index.xml":  # each child dated by its newest change
+            maps = [(request.base + p, store.newest_change((n - 1) * SITEMAP_SIZE, n * SITEMAP_SIZE))
+                    for n, p in enumerate(self.sitemap_paths(store), 1)]
+            return Response(body=sitemap_index(maps, self.lastmod_style),
+                            content_type="application/xml; charset=UTF-8")
         if path in self.sitemap_paths(store):
             number = int(path[len("/post-sitemap"):-len(".xml")] or 1)
-            return Response(body=urlset(self.sitemap_entries(request, number)),
+            return Response(body=urlset(self.sitemap_entries(request, number), self.lastmod_style),
                             content_type="application/xml; charset=UTF-8")
         if path.startswith("/wp-content/uploads/"):
             return Response(body=GIF, content_type="image/gif")

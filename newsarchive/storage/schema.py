@@ -230,7 +230,13 @@ def _v6(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('crisismerge', {FTS_CRISISMERGE})")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(db: sqlite_utils.Database) -> None:
+    """Change detection on the site's own clock: the date a sitemap or feed gave each page
+    when it was last fetched (`announced`, as written), compared with what it says next time."""
+    db.execute("ALTER TABLE articles ADD COLUMN announced TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 VERSION = len(MIGRATIONS)
 
 
