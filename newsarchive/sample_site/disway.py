@@ -53,6 +53,10 @@ class Disway(Family):
         """Latest change first: an edited story takes a place back in the feed, under its old pubDate."""
         return sorted(store.slice(0, FEED_WINDOW), key=lambda a: a.last_modified, reverse=True)[:count]
 
+    def canonical_path(self, article: SampleArticle, page: int) -> str:
+        """Where a page's `rel=canonical` points: every page at the article's first."""
+        return self.article_path(article)
+
     def date(self, article: SampleArticle) -> str:
         return date_numeric(article.published) if article.id % 2 else date_long(article.published)
 
@@ -86,7 +90,7 @@ class Disway(Family):
     def article_html(self, request: Request, article: SampleArticle, page: int,
                      charset_meta: bool = True) -> str:
         """The article page; the faults family reuses it for its broken and legacy variants."""
-        canonical = request.base + self.article_path(article)
+        canonical = request.base + self.canonical_path(article, page)
         image = f"{request.base}/img/{article.id}.gif"
         head = "\n".join([
             f'<link rel="canonical" href="{escape(canonical)}">',

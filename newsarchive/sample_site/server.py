@@ -22,9 +22,10 @@ from .disway import Disway
 from .family import Family, Request, Response, not_found
 from .feeds import LASTMOD_STYLES
 from .faults import Faults
+from .network import Network
 from .wordpress import WordPress
 
-FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults}
+FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults, "network": Network}
 
 
 class SampleSite:

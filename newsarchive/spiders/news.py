@@ -24,7 +24,7 @@ from twisted.python.failure import Failure
 
 from ..discovery.changes import compare, may_have_changed, out_of_order
 from ..discovery.feeds import COMMON_FEED_PATHS, parse_feed
-from ..discovery.links import PageLinks, continuation_pages, page_links
+from ..discovery.links import PageLinks, continuation_pages, first_page, page_links
 from ..discovery.pages import is_article_page, is_listing_url, is_media_url
 from ..discovery.sitemaps import (
     COMMON_SITEMAP_PATHS,
@@ -192,9 +192,10 @@ class NewsSpider(scrapy.Spider):
         url = canonical_url(response.url)
         canonical = self.canonical_of(page, response.url)
         article = self.is_article(page, url)
-        if article and canonical != url:
+        first = first_page(page, response.url) if article else None
+        if article and (canonical != url or first):
             # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
-            yield from self.article_request(canonical)
+            yield from self.article_request(first or canonical)
         elif article:
             yield from self.follow_pages(response, url, [])
         if article and self.incremental:
