@@ -55,7 +55,10 @@ def is_subheading(paragraph: str) -> bool:
 
 
 _PREFIX = {"caps": "BACA JUGA:", "caps_space": "BACA JUGA: ", "lower": "Baca juga: ",
-           "spaced": "Baca Juga : ", "lihat": "Lihat juga: ", "simak": "Simak juga: "}
+           "spaced": "Baca Juga : ", "caps_spaced": "BACA JUGA : ", "lihat": "Lihat juga: ",
+           "simak": "Simak juga: "}
+# Inserts written into the paragraph after its first sentence, Tribun-style: prefix markup.
+_INLINE = {"inline": "<strong>Baca Juga:</strong> ", "inline_caps": "BACA JUGA : "}
 
 
 def related_insert(style: str, links: list[Link]) -> str:
@@ -83,12 +86,20 @@ def body_html(article: SampleArticle, page: int, related_links: Callable[[dict],
         inserts.setdefault(entry["after"], []).append(entry)
     out = []
     for index, text in article.page_paragraphs(page):
-        if is_subheading(text):
-            out.append(subheading.format(escape(text)))
-        else:
-            out.append(f"<p>{escape(text)}</p>")
+        html = escape(text)
         for entry in inserts.get(index, []):
-            out.append(related_insert(entry.get("style", "caps"), related_links(entry)))
+            if prefix := _INLINE.get(entry.get("style", "")):
+                href, title = related_links(entry)[0]
+                first, stop, rest = html.partition(". ")
+                lead = first + stop if stop else first + " "
+                html = f'{lead}{prefix}<a href="{escape(href)}">{escape(title)}</a> {rest}'.rstrip()
+        if is_subheading(text):
+            out.append(subheading.format(html))
+        else:
+            out.append(f"<p>{html}</p>")
+        for entry in inserts.get(index, []):
+            if entry.get("style") not in _INLINE:
+                out.append(related_insert(entry.get("style", "caps"), related_links(entry)))
     return "\n".join(out)
 
 
