@@ -27,8 +27,8 @@ class SampleArticle:
     id: int
     slug: str
     title: str
-    caption: str
-    photo_credit: str
+    caption: str | None  # None: a story without a lead photo
+    photo_credit: str | None
     body_paragraphs: list[str]
     dateline: str
     published: datetime

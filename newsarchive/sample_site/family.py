@@ -73,6 +73,7 @@ class Family:
     first_synthetic_id = 900000
     per_page = 10
     feed_path = ""
+    tagline = ""  # the site's description beside its logo
     lastmod_style = "iso"  # how sitemaps write dates: see `feeds.LASTMOD_STYLES`
     index_pages = ("/", "/page/{}/")  # the index's first page and the pattern of the others
     nav: list[Link] = []
@@ -126,7 +127,7 @@ class Family:
     def page(self, request: Request, title: str, head: str, main: str, charset_meta: bool = True) -> str:
         return shell(title=title, head=head, brand=self.source, nav=self.nav, main=main,
                      sidebar=self.sidebar(request.store), footer=self.footer, body_class=self.body_class,
-                     charset_meta=charset_meta)
+                     charset_meta=charset_meta, tagline=self.tagline)
 
     def feed_link(self) -> str:
         return (f'<link rel="alternate" type="application/rss+xml" title="{escape(self.source)} Feed" '

@@ -46,6 +46,7 @@ def caption_text(article: SampleArticle) -> str:
         "glued": f"{article.caption} – Foto:{credit})--",
         "antara": f"{article.caption} (FOTO: {credit})",
         "paren": f"{article.caption} ({credit})",
+        "slash": f"{article.caption} {credit}",  # "Name/Outlet" after the caption, no label
     }.get(article.credit_style, f"{article.caption} Foto: {credit}")
 
 
@@ -122,9 +123,15 @@ def link_list(links: Iterable[Link], css: str) -> str:
 
 
 def shell(*, title: str, head: str, brand: str, nav: list[Link], main: str, sidebar: str,
-          footer: str, body_class: str, charset_meta: bool = True) -> str:
-    """A whole HTML document in the usual news-site shape."""
+          footer: str, body_class: str, charset_meta: bool = True, tagline: str = "") -> str:
+    """A whole HTML document in the usual news-site shape; a `tagline` follows the logo, as
+    WordPress themes print it (the logo then unmarked, a plain image linking home)."""
     charset = '<meta charset="utf-8">\n' if charset_meta else ""
+    logo = f'<img src="/img/logo.gif" alt="{escape(brand)}">'
+    branding = f'<a class="logo" href="/">{logo}</a>'
+    if tagline:
+        branding = (f'<div class="site-branding"><a href="/" rel="home">{logo}</a>\n'
+                    f'<p class="site-description">{escape(tagline)}</p></div>')
     menu = "".join(f'<li><a href="{escape(h)}">{escape(t)}</a></li>' for h, t in nav)
     return f"""<!DOCTYPE html>
 <html lang="id">
@@ -135,7 +142,7 @@ def shell(*, title: str, head: str, brand: str, nav: list[Link], main: str, side
 </head>
 <body class="{body_class}">
 <header class="site-header">
-<a class="logo" href="/"><img src="/img/logo.gif" alt="{escape(brand)}"></a>
+{branding}
 <nav class="main-menu"><ul>{menu}</ul></nav>
 </header>
 <div class="container">
