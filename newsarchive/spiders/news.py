@@ -161,9 +161,11 @@ class NewsSpider(scrapy.Spider):
         `announced`: the date a sitemap or feed gives it; `bumped`: back at the top of one.
         """
         url = canonical_url(url)
-        if announced and not self.announced.get(url):
-            self.announced[url] = announced  # kept with the page: the next crawl compares with it
-        if url in self.requested or not self.in_scope(url):
+        if not self.in_scope(url):
+            return
+        if url in self.requested:  # asked for through another link: keep the date for its item
+            if announced:
+                self.announced.setdefault(url, announced)
             return
         changed = parse_w3c_datetime(announced)
         if self.since_date and changed and changed < self.since_date:
@@ -174,6 +176,8 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value("newsarchive/skipped_known")
             return
         self.requested.add(url)
+        if announced:
+            self.announced[url] = announced  # stored with the page: the next crawl compares with it
         yield scrapy.Request(
             url, callback=self.parse_page, errback=self.on_error, priority=5,
             meta={"depth": 1, "known": known},
