@@ -9,7 +9,7 @@ the page's own modified or published date), never with the time we fetched it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Protocol
 
 
@@ -30,15 +30,18 @@ def _read(value: str) -> datetime | date | None:
         return None
 
 
-def compare(now: str, then: str) -> int | None:
+def compare(now: str, then: str, zone: tzinfo | None = None) -> int | None:
     """1 if `now` is later than `then` on the site's clock, 0 if not, None if one cannot tell.
 
-    A naive time is read in the other date's offset (the site's local time); a bare day is
-    compared by day, as the other date's own offset puts it, and the same day cannot tell.
+    A naive time is local time: read in `zone` (the site's offset) when given, else in the
+    other date's offset. A bare day is compared by day, in that same local time, and the same
+    day cannot tell.
     """
     a, b = _read(now), _read(then)
     if a is None or b is None:
         return None
+    if zone is not None:
+        a, b = (_localised(d, zone) for d in (a, b))
     if not isinstance(a, datetime) or not isinstance(b, datetime):
         day_a = a.date() if isinstance(a, datetime) else a
         day_b = b.date() if isinstance(b, datetime) else b
@@ -48,18 +51,28 @@ def compare(now: str, then: str) -> int | None:
     return int(a > b)
 
 
+def _localised(moment: datetime | date, zone: tzinfo) -> datetime | date:
+    """A date-time in the site's local time (a naive one taken as already local); a day as is."""
+    if not isinstance(moment, datetime):
+        return moment
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+
+
 def may_have_changed(announced: str | None, known: KnownDates) -> bool:
     """Whether a sitemap's or feed's date for a known page calls for a (conditional) fetch.
 
-    The same statement as at the last fetch means unchanged; a later one, changed; when one
-    cannot tell (no date kept, a bare day equal to the page's), one conditional request is cheap.
+    Against the date kept from the last fetch (perhaps from the site's other sitemap or
+    feed), only a later one is a change: a bare day equal to it cannot reveal a same-day edit.
+    With no date kept, the page's own dates decide, and where they cannot (none, or the same
+    bare day), one conditional request is cheap. Local times are read in the page's offset.
     """
     if not announced:
         return False
-    if known.announced:
-        return announced.strip() != known.announced.strip() and compare(announced, known.announced) != 0
     reference = known.modified or known.published
-    return reference is None or compare(announced, reference) != 0
+    zone = parsed.tzinfo if reference and isinstance(parsed := _read(reference), datetime) else None
+    if known.announced:
+        return announced.strip() != known.announced.strip() and compare(announced, known.announced, zone) == 1
+    return reference is None or compare(announced, reference, zone) != 0
 
 
 def out_of_order(dates: Sequence[datetime | None]) -> list[bool]:

@@ -55,3 +55,12 @@ def test_an_old_entry_above_newer_ones_was_bumped():
     dates = [day - timedelta(days=30), day, None, day - timedelta(days=1), day - timedelta(days=2)]
     assert out_of_order(dates) == [True, False, False, False, False]
     assert out_of_order([day, day - timedelta(days=1)]) == [False, False]
+
+
+def test_a_date_kept_from_the_feed_meets_the_sitemaps_other_format():
+    """The page was last fetched through the feed (UTC); the sitemap writes local time or the day."""
+    known = Known(announced="2025-06-01T17:30:00+00:00", published="2025-06-02T01:30:00+08:00")
+    assert not may_have_changed("2025-06-02T01:30:00", known)  # local time without an offset: the same moment
+    assert not may_have_changed("2025-06-02", known)  # the same local day: no later statement
+    assert may_have_changed("2025-06-02T01:31:00", known)
+    assert may_have_changed("2025-06-03", known)
