@@ -8,7 +8,8 @@ the page's own modified or published date), never with the time we fetched it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Protocol
 
@@ -73,6 +74,12 @@ def may_have_changed(announced: str | None, known: KnownDates) -> bool:
     if known.announced:
         return announced.strip() != known.announced.strip() and compare(announced, known.announced, zone) == 1
     return reference is None or compare(announced, reference, zone) != 0
+
+
+def site_zone(dates: Iterable[str | None]) -> tzinfo | None:
+    """The offset most of a site's pages state their dates in: its local time."""
+    zones = Counter(d.tzinfo for text in dates if text and isinstance(d := _read(text), datetime) and d.tzinfo)
+    return zones.most_common(1)[0][0] if zones else None
 
 
 def out_of_order(dates: Sequence[datetime | None]) -> list[bool]:

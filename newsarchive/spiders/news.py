@@ -22,7 +22,7 @@ from parsel import Selector
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from ..discovery.changes import compare, may_have_changed, out_of_order
+from ..discovery.changes import compare, may_have_changed, out_of_order, site_zone
 from ..discovery.feeds import COMMON_FEED_PATHS, parse_feed
 from ..discovery.links import PageLinks, continuation_pages, first_page, page_links
 from ..discovery.pages import is_article_page, is_listing_url, is_media_url
@@ -86,6 +86,7 @@ class NewsSpider(scrapy.Spider):
         dated = [(when, page.announced) for page in spider.known.values()
                  if (when := parse_w3c_datetime(page.announced)) is not None]
         spider.newest_announced = max(dated)[1] if dated else None
+        spider.site_zone = site_zone(page.published for page in spider.known.values())
         # Archived by the end of the last complete crawl: listings past these hold nothing new.
         # (A later interrupted crawl's articles are not settled: older ones may be missing.)
         complete_until = parse_w3c_datetime(last[1]) if last else None
@@ -133,7 +134,7 @@ class NewsSpider(scrapy.Spider):
                 continue
             if entry.is_sitemap:
                 if self.incremental and entry.lastmod and self.newest_announced \
-                        and compare(entry.lastmod, self.newest_announced) == 0:
+                        and compare(entry.lastmod, self.newest_announced, self.site_zone) == 0:
                     continue  # nothing in it changed since the pages we last fetched
                 yield self.discovery_request(entry.loc, self.parse_sitemap)
             elif not is_listing_url(entry.loc):

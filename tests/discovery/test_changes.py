@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from newsarchive.discovery.changes import compare, may_have_changed, out_of_order
+from newsarchive.discovery.changes import compare, may_have_changed, out_of_order, site_zone
 
 
 @dataclass
@@ -64,3 +64,11 @@ def test_a_date_kept_from_the_feed_meets_the_sitemaps_other_format():
     assert not may_have_changed("2025-06-02", known)  # the same local day: no later statement
     assert may_have_changed("2025-06-02T01:31:00", known)
     assert may_have_changed("2025-06-03", known)
+
+
+def test_site_zone_is_the_offset_most_pages_state():
+    zone = site_zone(["2025-06-01T08:00:00-05:00", "2025-06-02T09:00:00-05:00", "2025-06-02T14:00:00+00:00", None])
+    assert zone == timezone(timedelta(hours=-5))
+    # a child sitemap in local time, an hour after the newest date kept (a feed's, in UTC)
+    assert compare("2025-06-02T10:00:00", "2025-06-02T14:00:00+00:00", zone) == 1
+    assert site_zone([None]) is None
