@@ -14,6 +14,7 @@ class FetchedArticle:
 
     `pages` holds (url, html) of every page of a split article in reading order.
     `not_modified` marks a conditional re-fetch that the server answered with 304;
+    `announced` is the date a sitemap or feed gave the page in this crawl, as written;
     `fetched_at` anchors relative dates on the page.
     """
 
@@ -23,6 +24,7 @@ class FetchedArticle:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+    announced: str | None = None
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     raw: object | None = None
     article: Article | None = None

@@ -134,3 +134,32 @@ def continuation_pages(page: Selector, url: str, article_url: str) -> tuple[str 
         elif next_page is None and ("next" in rel.split() or NEXT_WORDS.match(text)):
             next_page = target
     return show_all, next_page
+
+
+_PATH_PAGE = re.compile(r"^(?P<stem>.+?)/(?P<n>\d{1,2})/?$")  # `/read/1/slug/2`, `/slug/2/`
+MAX_PAGE_NUMBER = 50
+
+
+def first_page(page: Selector, url: str) -> str | None:
+    """The first page of the split article `url` is a later page of, else None.
+
+    A later page has a page number in its URL (`/read/1/slug/3`, `/slug/3/`, `?page=3`)
+    and links to the same URL without it, its first page; that first page must itself look
+    like an article, so that `/berita/12` (item 12 of a section) is not page 12 of `/berita`.
+    The page's own `rel=canonical` is not asked: split pages often name themselves.
+    """
+    current = canonical_url(url)
+    parts = urlsplit(current)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if k.lower() not in PAGE_QUERY_KEYS]
+    numbered = [int(v) for k, v in parse_qsl(parts.query) if k.lower() in PAGE_QUERY_KEYS and v.isdigit()]
+    path = parts.path
+    if not numbered and (match := _PATH_PAGE.match(path)):
+        numbered, path = [int(match["n"])], match["stem"] + ("/" if path.endswith("/") else "")
+    if not numbered or not 2 <= numbered[0] <= MAX_PAGE_NUMBER:
+        return None
+    stem = canonical_url(parts._replace(path=path, query="&".join(f"{k}={v}" for k, v in query)).geturl())
+    if stem == current or not looks_like_article_url(stem) or is_listing_url(stem):
+        return None
+    forms = {stem.rstrip("/"), stem.rstrip("/") + "/"}
+    return stem if any(canonical_url(target) in forms for target, _, _ in anchors(page, url)) else None
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import islice
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
 
@@ -184,9 +185,16 @@ def _usable(img: HtmlElement) -> bool:
             break
         if el.tag in _SKIP_ANCESTORS or markers(el) & _SKIP_WORDS:
             return False
-        if el.tag == "a" and len(el.text_content().strip()) > 20:  # a teaser link
+        if el.tag == "a" and (len(el.text_content().strip()) > 20  # a teaser link
+                              or _links_home(el)):  # the site's logo, whatever it is called
             return False
     return not markers(img) & _SKIP_WORDS
+
+
+def _links_home(anchor: HtmlElement) -> bool:
+    """A link to the site's home page (`/`, `https://site/`), as a logo is."""
+    parts = urlsplit((anchor.get("href") or "").strip())
+    return bool(anchor.get("href")) and parts.path in ("", "/") and not parts.query and not parts.fragment
 
 
 def _stem(url: str | None) -> str:

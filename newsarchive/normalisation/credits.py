@@ -8,6 +8,10 @@ from .rules import alternation, merged
 
 _PREFIX = alternation("CREDIT_PREFIXES")
 _ONLY = alternation("CREDIT_ONLY")
+# A photographer's name (initials with a full stop allowed) and the outlet after the slash
+# (a web address allowed): "M. Ridwan/radarpalembang.id".
+_NAME = r"(?:[A-Z]\.\s*)*[^\W\d][^.!?/|()]{1,39}"
+_OUTLET = r"[^\s.!?/|()][^!?/|()]{0,38}[^\s.!?/|()]"
 # (pattern, whether the credit keeps its own label as written)
 # A credit after a spaced slash; beside a separate credit element it is that credit's
 # second part ("<span>Jean Levac</span> / Postmedia News").
@@ -25,8 +29,11 @@ _FORMS: list[tuple[re.Pattern[str], bool]] = [
     (re.compile(r"^(?P<cap>.*?)\s*[(\[]?\s*(?P<credit>(?:Dok\.|Dokumentasi\b|Ist\.)\s*[^)\]]*?)\s*[)\]]?\W*$"), True),
     # "Photo by Jane Doe/Bloomberg"
     (re.compile(r"^(?P<cap>.*?)[\s|–—-]*\b(?:Photos?|Pictures?|Images?|Fotos?)\s+by\s+(?P<credit>.+?)\s*$", re.I), False),
-    # "... the ball. IMAGO/Nico Herbertz": an agency/photographer pair after the last sentence
-    (re.compile(r"^(?P<cap>.*[.!?])\s+(?P<credit>[^.!?/]{2,40}/[^.!?]{2,40})$"), True),
+    # "... the ball. IMAGO/Nico Herbertz", "... banjir - Fadli Rahman/Radar Palembang",
+    # "... | M. Ridwan/radarpalembang.id": a name/outlet pair after the last sentence or a dash
+    (re.compile(rf"^(?P<cap>.*(?:(?<!\b[A-Z])[.!?]|\s[|–—-]))\s*(?P<credit>{_NAME}/\s*{_OUTLET})$"), True),
+    # "... di Sungai Musi (Fadli Rahman/Radar Palembang)": the pair in parentheses
+    (re.compile(rf"^(?P<cap>.*?)\s*\((?P<credit>{_NAME}/\s*{_OUTLET})\)\W*$"), True),
     # "... at the scene. / Jane Doe", "La Soledat / Lorenzo Marina": a name after a spaced slash
     (_CONTINUATION, True),
     # "... on Monday. (AP)": an agency acronym in parentheses

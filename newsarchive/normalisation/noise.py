@@ -27,6 +27,10 @@ def _caps_pattern() -> re.Pattern[str]:
 
 RELATED = _related_pattern()
 RELATED_CAPS = _caps_pattern()
+# An insert written into a paragraph: a capitalised marker and a colon after other text.
+INLINE_RELATED = re.compile(rf"\s+(?P<marker>{'|'.join(_markers(False) + _markers(True))})\s*:\s*", re.I)
+TITLE_SMALL_WORDS = {w.casefold() for w in merged("TITLE_SMALL_WORDS")}
+_QUOTES = "\"'“‘«„"
 NOISE_LINE = re.compile(rf"^\W*(?:{'|'.join(merged('NOISE_LINES'))})\W*$", re.I)
 FOOTER = re.compile(rf"(?:{'|'.join(merged('FOOTERS'))})", re.I)
 
@@ -46,6 +50,44 @@ def strip_footer(block: str) -> str:
     return block[:found.start()].rstrip() if found else block
 
 
+def _title_end(text: str) -> int:
+    """Where the linked title that starts `text` ends, in plain text: a run of capitalised
+    words (and a headline's small words). A lower-case word after the run belongs to the
+    story again, so the run's last word was that sentence's first; a title in sentence case
+    runs to its full stop."""
+    ends: list[int] = []
+    for token in re.finditer(r"\S+", text):
+        word = token.group()
+        if word[0] in _QUOTES:
+            break
+        core = word.lstrip("([")
+        if not (core[:1].isupper() or core[:1].isdigit() or word.casefold() in TITLE_SMALL_WORDS):
+            if len(ends) == 1:  # sentence case: to the end of its sentence
+                stop = re.search(r"[.!?](?=\s|$)", text)
+                return stop.end() if stop else len(text)
+            if len(ends) >= 2 and word[:1].islower():
+                ends.pop()
+            break
+        ends.append(token.end())
+        if word[-1] in ".!?":
+            break
+    return ends[-1] if ends else 0
+
+
+def strip_inline_related(block: str) -> str:
+    """A paragraph without the related-link inserts written into it
+    ("... tetap lancar. Baca Juga: Harga Cabai Naik Warga lain ...")."""
+    start = 0
+    while found := INLINE_RELATED.search(block, start):
+        if not found.group("marker")[0].isupper():
+            start = found.end()
+            continue
+        end = found.end() + _title_end(block[found.end():])
+        block = f"{block[: found.start()]} {block[end:].lstrip()}".strip()
+        start = found.start()
+    return block
+
+
 def drop_noise(blocks: list[str], extra: list[str]) -> list[str]:
     """Blocks that are story; `extra` are a site's own line patterns to drop."""
     extra_lines = [re.compile(p, re.I) for p in extra]
@@ -53,7 +95,7 @@ def drop_noise(blocks: list[str], extra: list[str]) -> list[str]:
     for block in blocks:
         if is_furniture(block) or any(p.search(block) for p in extra_lines):
             continue
-        block = strip_footer(block)
+        block = strip_footer(strip_inline_related(block))
         if block:
             out.append(block)
     return out

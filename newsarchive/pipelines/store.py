@@ -24,7 +24,7 @@ class StorePipeline:
     def process_item(self, item: FetchedArticle) -> FetchedArticle:
         crawl_id = self.stats.get_value("newsarchive/crawl_id")
         if item.not_modified:
-            self.archive.touch(item.url, crawl_id=crawl_id)
+            self.archive.touch(item.url, crawl_id=crawl_id, announced=item.announced)
             outcome = "unchanged"
         else:
             outcome = self.archive.store(
@@ -33,6 +33,7 @@ class StorePipeline:
                 etag=item.etag,
                 last_modified=item.last_modified,
                 crawl_id=crawl_id,
+                announced=item.announced,
             )
         self.stats.inc_value(f"newsarchive/{outcome}")
         return item

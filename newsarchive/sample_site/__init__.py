@@ -8,12 +8,19 @@ site (own port, so own host):
 - `wordpress` (Kabar Banua, WITA): `/`, `/page/N/`, `/<yyyy>/<mm>/<dd>/<slug>/[2/]`,
   `/feed/`, `/sitemap_index.xml` -> `/post-sitemap.xml`, `/category|tag|author/<slug>/`.
 - `faults` (Sumsel Terkini): WordPress-style, plus the routes in `site.fault_urls()`.
+- `network`: the `disway` stories where every page of a split story is its own canonical and
+  later pages are linked from listings and the sidebar.
 
-    site = SampleSite("disway")          # or "wordpress", "faults"; synthetic=N for scale
+The `disway` feed lists the latest change first under each story's `pubDate`, so an edited
+story takes a place back in it; an edited page shows a "Diperbarui: ..." line.
+
+    site = SampleSite("disway")          # or "wordpress", "faults", "network"; synthetic=N for scale
+    SampleSite("wordpress", clock_lag=timedelta(hours=30), lastmod_style="day")
+                                         # a site clock behind ours; lastmod "iso", "naive" or "day"
     base = site.start()                  # "http://127.0.0.1:PORT/"
     site.expected()                      # normalised records, newest first
     site.non_article_urls()              # listing pages that must not be archived
-    site.revise(id, new_paragraph=...)   # or title=...; new ETag, modified, lastmod
+    site.revise(id, new_paragraph=...)   # or sentence=..., title=...; new ETag, modified, lastmod
     site.publish_next()                  # a new article on home, index, feed, sitemap
     site.change_layout("markup")         # or "challenge", "429"; None switches it off
     site.request_log                     # [(method, path?query, status), ...]

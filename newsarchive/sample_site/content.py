@@ -27,8 +27,8 @@ class SampleArticle:
     id: int
     slug: str
     title: str
-    caption: str
-    photo_credit: str
+    caption: str | None  # None: a story without a lead photo
+    photo_credit: str | None
     body_paragraphs: list[str]
     dateline: str
     published: datetime
@@ -214,6 +214,16 @@ class ArticleStore:
 
     def slice(self, start: int, stop: int) -> list[SampleArticle]:
         return [self[i] for i in range(start, min(stop, len(self)))]
+
+    def newest_change(self, start: int, stop: int) -> datetime | None:
+        """The latest `last_modified` among positions [start, stop), without building every
+        synthetic article: unrevised ones change newest first, so their first one stands for all."""
+        stop = min(stop, len(self))
+        fixed = [a.last_modified for a in self._fixed[start:stop]]
+        first = max(start, len(self._fixed))
+        synthetic = [self[first].last_modified] if first < stop else []
+        revised = [a.last_modified for i, a in self._overrides.items() if first <= len(self._fixed) + i < stop]
+        return max([*fixed, *synthetic, *revised], default=None)
 
     def get(self, article_id: int) -> SampleArticle | None:
         for article in self._fixed:

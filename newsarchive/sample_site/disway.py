@@ -11,7 +11,7 @@ import re
 from datetime import timedelta, timezone
 from html import escape
 
-from .content import SampleArticle, load_family, slugify
+from .content import ArticleStore, SampleArticle, load_family, slugify
 from .family import GIF, Family, Request, Response, not_found, redirect
 from .feeds import rss
 from .layout import body_html, caption_text, date_long, date_numeric, meta, page_strip
@@ -24,6 +24,7 @@ NAV = [("/", "Home"), ("/kategori/metropolis", "Metropolis"), ("/kategori/sumsel
        ("/kategori/ekonomi", "Ekonomi"), ("/kategori/olahraga", "Olahraga"), ("/indeks", "Indeks")]
 FOOTER = ('<p><a href="/redaksi">Redaksi</a> | <a href="/pedoman-media-siber">Pedoman Media Siber</a> | '
           '<a href="/kontak">Kontak</a></p><p>&copy; Radar Palembang. Jaringan Disway National Network.</p>')
+FEED_WINDOW = 300  # the articles an edit can bring back into the feed
 ARTICLE = re.compile(r"^/read/(\d+)/([a-z0-9-]+)(?:/(\d+))?$")
 
 
@@ -48,6 +49,14 @@ class Disway(Family):
         suffix = f"/{page}" if page > 1 else ""
         return f"/read/{article.id}/{article.slug}{suffix}"
 
+    def feed_articles(self, store: ArticleStore, count: int) -> list[SampleArticle]:
+        """Latest change first: an edited story takes a place back in the feed, under its old pubDate."""
+        return sorted(store.slice(0, FEED_WINDOW), key=lambda a: a.last_modified, reverse=True)[:count]
+
+    def canonical_path(self, article: SampleArticle, page: int) -> str:
+        """Where a page's `rel=canonical` points: every page at the article's first."""
+        return self.article_path(article)
+
     def date(self, article: SampleArticle) -> str:
         return date_numeric(article.published) if article.id % 2 else date_long(article.published)
 
@@ -61,7 +70,7 @@ class Disway(Family):
             return self.index(request, request.page_number(), "Indeks Berita")
         if path == self.feed_path:
             return Response(body=rss(self.source, request.base + "/", "Berita terkini Palembang dan Sumsel",
-                                     self.feed_items(request)),
+                                     self.feed_items(request), updated=False),
                             content_type="application/rss+xml; charset=utf-8")
         if path == "/robots.txt":
             return Response(body="User-agent: *\nAllow: /\n", content_type="text/plain; charset=utf-8")
@@ -81,7 +90,7 @@ class Disway(Family):
     def article_html(self, request: Request, article: SampleArticle, page: int,
                      charset_meta: bool = True) -> str:
         """The article page; the faults family reuses it for its broken and legacy variants."""
-        canonical = request.base + self.article_path(article)
+        canonical = request.base + self.canonical_path(article, page)
         image = f"{request.base}/img/{article.id}.gif"
         head = "\n".join([
             f'<link rel="canonical" href="{escape(canonical)}">',
@@ -105,6 +114,8 @@ class Disway(Family):
                          "<p><strong>{}</strong></p>")
         closing = '<p>Sumber: </p>' if page == article.pages else ""
         tags = " ".join(f'<a href="/tag/{slugify(t)}">{escape(t)}</a>' for t in article.tags)
+        if article.modified:  # the visible note of an edit
+            people += f' <span class="updated">Diperbarui: {escape(date_numeric(article.modified))}</span>'
         main = f"""<article class="post-detail">
 <div class="breadcrumb"><a href="/">Home</a> &raquo; <a href="/kategori/{slugify(article.section)}">{escape(article.section)}</a></div>
 <h1 class="post-title">{escape(article.title)}</h1>

@@ -73,6 +73,8 @@ class Family:
     first_synthetic_id = 900000
     per_page = 10
     feed_path = ""
+    tagline = ""  # the site's description beside its logo
+    lastmod_style = "iso"  # how sitemaps write dates: see `feeds.LASTMOD_STYLES`
     index_pages = ("/", "/page/{}/")  # the index's first page and the pattern of the others
     nav: list[Link] = []
     footer = ""
@@ -125,7 +127,7 @@ class Family:
     def page(self, request: Request, title: str, head: str, main: str, charset_meta: bool = True) -> str:
         return shell(title=title, head=head, brand=self.source, nav=self.nav, main=main,
                      sidebar=self.sidebar(request.store), footer=self.footer, body_class=self.body_class,
-                     charset_meta=charset_meta)
+                     charset_meta=charset_meta, tagline=self.tagline)
 
     def feed_link(self) -> str:
         return (f'<link rel="alternate" type="application/rss+xml" title="{escape(self.source)} Feed" '
@@ -202,11 +204,15 @@ class Family:
         """Recent articles for a tag/author/section page (only the newest `limit` are scanned)."""
         return [a for a in store.slice(0, limit) if keep(a)][: self.per_page]
 
+    def feed_articles(self, store: ArticleStore, count: int) -> list[SampleArticle]:
+        """What the feed lists: the newest articles."""
+        return store.slice(0, count)
+
     def feed_items(self, request: Request, count: int = 20) -> list[FeedItem]:
         return [
             FeedItem(a.title, request.base + self.article_path(a), a.body_paragraphs[0],
                      a.published, a.last_modified, ", ".join(a.authors), a.section)
-            for a in request.store.slice(0, count)
+            for a in self.feed_articles(request.store, count)
         ]
 
     def shown_modified(self, article: SampleArticle) -> datetime | None:

@@ -19,8 +19,11 @@ class FeedItem:
     category: str
 
 
-def rss(title: str, home: str, description: str, items: list[FeedItem]) -> str:
-    """An RSS 2.0 channel; `lastBuildDate` follows the newest change so readers see updates."""
+def rss(title: str, home: str, description: str, items: list[FeedItem], updated: bool = True) -> str:
+    """An RSS 2.0 channel; `lastBuildDate` follows the newest change so readers see updates.
+
+    `updated=False`: items carry only their `pubDate`, as many CMS feeds do.
+    """
     built = max((i.updated for i in items), default=None)
     entries = "".join(
         f"""<item>
@@ -28,7 +31,7 @@ def rss(title: str, home: str, description: str, items: list[FeedItem]) -> str:
 <link>{escape(i.url)}</link>
 <guid isPermaLink="true">{escape(i.url)}</guid>
 <pubDate>{format_datetime(i.published)}</pubDate>
-<atom:updated>{i.updated.isoformat()}</atom:updated>
+{f"<atom:updated>{i.updated.isoformat()}</atom:updated>" if updated else ""}
 <dc:creator>{escape(i.author)}</dc:creator>
 <category>{escape(i.category)}</category>
 <description>{escape(i.summary)}</description>
@@ -50,10 +53,21 @@ def rss(title: str, home: str, description: str, items: list[FeedItem]) -> str:
 """
 
 
-def _sitemap(root: str, entry: str, entries: list[tuple[str, datetime | None]]) -> str:
+# How a sitemap writes `lastmod`: with its offset, local time without one, or the day only.
+LASTMOD_STYLES = ("iso", "naive", "day")
+
+
+def w3c_date(moment: datetime, style: str = "iso") -> str:
+    """`moment` as a sitemap writes it in one of `LASTMOD_STYLES`."""
+    if style == "day":
+        return moment.date().isoformat()
+    return (moment.replace(tzinfo=None) if style == "naive" else moment).isoformat()
+
+
+def _sitemap(root: str, entry: str, entries: list[tuple[str, datetime | None]], style: str) -> str:
     body = "".join(
         f"<{entry}><loc>{escape(url)}</loc>"
-        + (f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else "")
+        + (f"<lastmod>{w3c_date(lastmod, style)}</lastmod>" if lastmod else "")
         + f"</{entry}>\n"
         for url, lastmod in entries
     )
@@ -61,11 +75,11 @@ def _sitemap(root: str, entry: str, entries: list[tuple[str, datetime | None]]) 
             f'<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{body}</{root}>\n')
 
 
-def urlset(entries: list[tuple[str, datetime | None]]) -> str:
+def urlset(entries: list[tuple[str, datetime | None]], style: str = "iso") -> str:
     """A sitemap of (url, lastmod) pairs."""
-    return _sitemap("urlset", "url", entries)
+    return _sitemap("urlset", "url", entries, style)
 
 
-def sitemap_index(entries: list[tuple[str, datetime | None]]) -> str:
+def sitemap_index(entries: list[tuple[str, datetime | None]], style: str = "iso") -> str:
     """A sitemap index pointing at child sitemaps (Yoast's `/sitemap_index.xml`)."""
-    return _sitemap("sitemapindex", "sitemap", entries)
+    return _sitemap("sitemapindex", "sitemap", entries, style)

@@ -46,6 +46,7 @@ def caption_text(article: SampleArticle) -> str:
         "glued": f"{article.caption} – Foto:{credit})--",
         "antara": f"{article.caption} (FOTO: {credit})",
         "paren": f"{article.caption} ({credit})",
+        "slash": f"{article.caption} {credit}",  # "Name/Outlet" after the caption, no label
     }.get(article.credit_style, f"{article.caption} Foto: {credit}")
 
 
@@ -55,7 +56,10 @@ def is_subheading(paragraph: str) -> bool:
 
 
 _PREFIX = {"caps": "BACA JUGA:", "caps_space": "BACA JUGA: ", "lower": "Baca juga: ",
-           "spaced": "Baca Juga : ", "lihat": "Lihat juga: ", "simak": "Simak juga: "}
+           "spaced": "Baca Juga : ", "caps_spaced": "BACA JUGA : ", "lihat": "Lihat juga: ",
+           "simak": "Simak juga: "}
+# Inserts written into the paragraph after its first sentence, Tribun-style: prefix markup.
+_INLINE = {"inline": "<strong>Baca Juga:</strong> ", "inline_caps": "BACA JUGA : "}
 
 
 def related_insert(style: str, links: list[Link]) -> str:
@@ -83,12 +87,20 @@ def body_html(article: SampleArticle, page: int, related_links: Callable[[dict],
         inserts.setdefault(entry["after"], []).append(entry)
     out = []
     for index, text in article.page_paragraphs(page):
-        if is_subheading(text):
-            out.append(subheading.format(escape(text)))
-        else:
-            out.append(f"<p>{escape(text)}</p>")
+        html = escape(text)
         for entry in inserts.get(index, []):
-            out.append(related_insert(entry.get("style", "caps"), related_links(entry)))
+            if prefix := _INLINE.get(entry.get("style", "")):
+                href, title = related_links(entry)[0]
+                first, stop, rest = html.partition(". ")
+                lead = first + stop if stop else first + " "
+                html = f'{lead}{prefix}<a href="{escape(href)}">{escape(title)}</a> {rest}'.rstrip()
+        if is_subheading(text):
+            out.append(subheading.format(html))
+        else:
+            out.append(f"<p>{html}</p>")
+        for entry in inserts.get(index, []):
+            if entry.get("style") not in _INLINE:
+                out.append(related_insert(entry.get("style", "caps"), related_links(entry)))
     return "\n".join(out)
 
 
@@ -111,9 +123,15 @@ def link_list(links: Iterable[Link], css: str) -> str:
 
 
 def shell(*, title: str, head: str, brand: str, nav: list[Link], main: str, sidebar: str,
-          footer: str, body_class: str, charset_meta: bool = True) -> str:
-    """A whole HTML document in the usual news-site shape."""
+          footer: str, body_class: str, charset_meta: bool = True, tagline: str = "") -> str:
+    """A whole HTML document in the usual news-site shape; a `tagline` follows the logo, as
+    WordPress themes print it (the logo then unmarked, a plain image linking home)."""
     charset = '<meta charset="utf-8">\n' if charset_meta else ""
+    logo = f'<img src="/img/logo.gif" alt="{escape(brand)}">'
+    branding = f'<a class="logo" href="/">{logo}</a>'
+    if tagline:
+        branding = (f'<div class="site-branding"><a href="/" rel="home">{logo}</a>\n'
+                    f'<p class="site-description">{escape(tagline)}</p></div>')
     menu = "".join(f'<li><a href="{escape(h)}">{escape(t)}</a></li>' for h, t in nav)
     return f"""<!DOCTYPE html>
 <html lang="id">
@@ -124,7 +142,7 @@ def shell(*, title: str, head: str, brand: str, nav: list[Link], main: str, side
 </head>
 <body class="{body_class}">
 <header class="site-header">
-<a class="logo" href="/"><img src="/img/logo.gif" alt="{escape(brand)}"></a>
+{branding}
 <nav class="main-menu"><ul>{menu}</ul></nav>
 </header>
 <div class="container">

@@ -20,20 +20,29 @@ from urllib.parse import parse_qs, urlsplit
 from .content import ArticleStore, SampleArticle, article_from_record
 from .disway import Disway
 from .family import Family, Request, Response, not_found
+from .feeds import LASTMOD_STYLES
 from .faults import Faults
 from .layout_change import CHANGES, blocked, redesign
+from .network import Network
 from .wordpress import WordPress
 
-FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults}
+FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults, "network": Network}
 
 
 class SampleSite:
     """One family's site on a loopback port; tests revise and publish while it runs."""
 
-    def __init__(self, family: str, synthetic: int | None = None) -> None:
+    def __init__(self, family: str, synthetic: int | None = None, clock_lag: timedelta = timedelta(0),
+                 lastmod_style: str = "iso") -> None:
+        """`clock_lag`: how far the site's clock trails ours (its edits are dated that much
+        earlier); `lastmod_style`: how its sitemaps write dates (see `feeds.LASTMOD_STYLES`)."""
         if family not in FAMILIES:
             raise ValueError(f"unknown family {family!r}; choose from {', '.join(FAMILIES)}")
+        if lastmod_style not in LASTMOD_STYLES:
+            raise ValueError(f"unknown lastmod style {lastmod_style!r}; choose from {', '.join(LASTMOD_STYLES)}")
         self.family = FAMILIES[family]()
+        self.family.lastmod_style = lastmod_style
+        self.clock_lag = clock_lag
         articles = [] if synthetic else self.family.initial_articles()
         self.store = ArticleStore(articles, synthetic or 0, self.family.synthetic)
         self.request_log: list[tuple[str, str, int]] = []
@@ -97,17 +106,22 @@ class SampleSite:
 
     # --- mutations -----------------------------------------------------------------------
 
-    def revise(self, article_id: int, new_paragraph: str | None = None, title: str | None = None) -> dict[str, Any]:
-        """Change an article (a paragraph added before the closing one, or a new title); bumps modified."""
+    def revise(self, article_id: int, new_paragraph: str | None = None, title: str | None = None,
+               sentence: str | None = None) -> dict[str, Any]:
+        """Change an article (a paragraph added before the closing one, a sentence appended to
+        the first paragraph, or a new title); bumps modified, on the site's clock."""
         with self._lock:
             article = self.store.get(article_id)
             if article is None:
                 raise KeyError(article_id)
             changes: dict[str, Any] = {"modified": self._next_modified(article)}
-            if new_paragraph:
-                for name in ("body_paragraphs", "raw_paragraphs"):
-                    if paragraphs := getattr(article, name):
-                        changes[name] = [*paragraphs[:-1], new_paragraph, paragraphs[-1]]
+            for name in ("body_paragraphs", "raw_paragraphs"):
+                if paragraphs := getattr(article, name):
+                    if new_paragraph:
+                        paragraphs = [*paragraphs[:-1], new_paragraph, paragraphs[-1]]
+                    if sentence:
+                        paragraphs = [f"{paragraphs[0]} {sentence}", *paragraphs[1:]]
+                    changes[name] = paragraphs
             if title:
                 changes["title"] = title
             revised = replace(article, **changes)
@@ -126,7 +140,7 @@ class SampleSite:
         """Publish a new (synthetic) article dated now."""
         self._published += 1
         template = self.family.synthetic(10_000 + self._published)
-        now = datetime.now(self.family.tz).replace(microsecond=0)
+        now = self.site_now(self.family.tz)
         newest_id = max((a.id for a in self.store.slice(0, 50)), default=template.id)
         article = replace(template, id=newest_id + self._published, published=now, modified=None)
         return self.add_article(article)
@@ -137,10 +151,12 @@ class SampleSite:
             raise ValueError(f"unknown layout change {change!r}; choose from {', '.join(CHANGES)}")
         self.layout_change = change
 
-    @staticmethod
-    def _next_modified(article: SampleArticle) -> datetime:
-        now = datetime.now(article.published.tzinfo).replace(microsecond=0)
-        return max(now, article.last_modified + timedelta(seconds=1))
+    def site_now(self, tz: Any) -> datetime:
+        """The time on the site's clock, which trails ours by `clock_lag`."""
+        return (datetime.now(tz) - self.clock_lag).replace(microsecond=0)
+
+    def _next_modified(self, article: SampleArticle) -> datetime:
+        return max(self.site_now(article.published.tzinfo), article.last_modified + timedelta(seconds=1))
 
     # --- HTTP ----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from .layout import body_html, caption_text, date_long, meta, page_strip
 
 WITA = timezone(timedelta(hours=8), "WITA")
 SITEMAP_SIZE = 1000
+LOGO = "/img/logo.gif"  # the header's logo, also the default share image
 ARTICLE = re.compile(r"^/(\d{4})/(\d{2})/(\d{2})/([a-z0-9-]+)/(?:(\d+)/)?$")
 NAV = [("/", "Beranda"), ("/category/banjarmasin/", "Banjarmasin"), ("/category/kalsel/", "Kalsel"),
        ("/category/ekonomi/", "Ekonomi"), ("/category/olahraga/", "Olahraga"),
@@ -92,13 +93,14 @@ class WordPress(Family):
             return Response(body=f"User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
                                  f"Sitemap: {request.base}/sitemap_index.xml\n",
                             content_type="text/plain; charset=utf-8")
-        if path == "/sitemap_index.xml":
-            maps = [(request.base + p, store[0].last_modified if len(store) else None)
-                    for p in self.sitemap_paths(store)]
-            return Response(body=sitemap_index(maps), content_type="application/xml; charset=UTF-8")
+        if path == "/sitemap_index.xml":  # each child dated by its newest change
+            maps = [(request.base + p, store.newest_change((n - 1) * SITEMAP_SIZE, n * SITEMAP_SIZE))
+                    for n, p in enumerate(self.sitemap_paths(store), 1)]
+            return Response(body=sitemap_index(maps, self.lastmod_style),
+                            content_type="application/xml; charset=UTF-8")
         if path in self.sitemap_paths(store):
             number = int(path[len("/post-sitemap"):-len(".xml")] or 1)
-            return Response(body=urlset(self.sitemap_entries(request, number)),
+            return Response(body=urlset(self.sitemap_entries(request, number), self.lastmod_style),
                             content_type="application/xml; charset=UTF-8")
         if path.startswith("/wp-content/uploads/"):
             return Response(body=GIF, content_type="image/gif")
@@ -123,23 +125,30 @@ class WordPress(Family):
              "author": {"@type": "Person", "name": article.authors[0]},
              "publisher": {"@id": f"{request.base}/#organization"},
              "mainEntityOfPage": {"@id": url}, "articleSection": [article.section],
-             "keywords": article.tags, "inLanguage": "id",
-             "image": {"@id": f"{url}#primaryimage"}},
+             "keywords": article.tags, "inLanguage": "id"},
             {"@type": "WebPage", "@id": url, "url": url, "name": f"{article.title} - {self.source}"},
-            {"@type": "ImageObject", "@id": f"{url}#primaryimage", "url": self.image(request, article),
-             "caption": article.caption},
             {"@type": "Organization", "@id": f"{request.base}/#organization", "name": self.source,
-             "url": request.base + "/"},
+             "url": request.base + "/", "logo": {"@type": "ImageObject", "url": request.base + LOGO,
+                                                 "caption": self.source}},
         ]
+        if article.caption is not None:  # a story with a lead photo
+            graph[0]["image"] = {"@id": f"{url}#primaryimage"}
+            graph.insert(2, {"@type": "ImageObject", "@id": f"{url}#primaryimage",
+                             "url": self.image(request, article), "caption": article.caption})
         return ('<script type="application/ld+json" class="yoast-schema-graph">'
                 + json.dumps({"@context": "https://schema.org", "@graph": graph}, ensure_ascii=False)
                 .replace("</", "<\\/") + "</script>")
 
     def image(self, request: Request, article: SampleArticle) -> str:
+        """The lead photo, or the site's default share image (its logo) for a story without one."""
+        if article.caption is None:
+            return request.base + LOGO
         return f"{request.base}/wp-content/uploads{article.published:/%Y/%m}/{article.slug[:40]}.gif"
 
     def figure(self, request: Request, article: SampleArticle) -> str:
-        """The lead photo: block-editor `<figcaption>` or classic `.wp-caption-text`."""
+        """The lead photo: block-editor `<figcaption>` or classic `.wp-caption-text`; none for a story without."""
+        if article.caption is None:
+            return ""
         image = f'<img src="{escape(self.image(request, article))}" alt="{escape(article.title)}">'
         caption = escape(caption_text(article))
         if article.id % 2:
@@ -155,7 +164,7 @@ class WordPress(Family):
             f'<link rel="canonical" href="{escape(canonical)}">',
             self.feed_link(),
             meta({"og:locale": "id_ID", "og:type": "article", "og:title": article.title,
-                  "og:description": article.caption, "og:url": canonical, "og:site_name": self.source,
+                  "og:description": article.caption or article.body_paragraphs[0], "og:url": canonical, "og:site_name": self.source,
                   "og:image": self.image(request, article),
                   "article:published_time": article.published.isoformat(),
                   "article:modified_time": article.last_modified.isoformat(),

@@ -4,7 +4,8 @@ From a home page URL it reads robots.txt, sitemaps and feeds, walks listings and
 their pagination, follows the pages of split articles and yields one
 `FetchedArticle` per article. A site crawled to the end before is crawled
 incrementally: known articles are fetched again only when a sitemap or feed says
-they changed, and then conditionally.
+they changed since their last fetch, on the site's own clock, or when one is back at
+the top of a feed or listing (see `discovery.changes`), and then conditionally.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from parsel import Selector
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
+from ..discovery.changes import compare, may_have_changed, out_of_order, site_zone
 from ..discovery.feeds import COMMON_FEED_PATHS, parse_feed
-from ..discovery.links import PageLinks, continuation_pages, page_links
+from ..discovery.links import PageLinks, continuation_pages, first_page, page_links
 from ..discovery.pages import is_listing_url, is_media_url
 from ..discovery.sitemaps import (
     COMMON_SITEMAP_PATHS,
@@ -71,6 +73,7 @@ class NewsSpider(scrapy.Spider):
         self.budgets: Counter[str] = Counter()
         self.chains: dict[str, set[str]] = {}  # first page of a listing -> articles seen along its pagination
         self.cut: Counter[str] = Counter()
+        self.announced: dict[str, str] = {}  # url -> the date a sitemap or feed gave it in this crawl
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> "NewsSpider":
@@ -80,7 +83,12 @@ class NewsSpider(scrapy.Spider):
         last = archive.last_complete_crawl(spider.site)
         archive.close()
         spider.incremental = last is not None
-        spider.last_crawl = parse_w3c_datetime(last[0]) if last else None
+        # The newest date the site's sitemaps and feeds gave at our fetches, on the site's clock:
+        # a child sitemap dated no later holds no page changed since.
+        dated = [(when, page.announced) for page in spider.known.values()
+                 if (when := parse_w3c_datetime(page.announced)) is not None]
+        spider.newest_announced = max(dated)[1] if dated else None
+        spider.site_zone = site_zone(page.published for page in spider.known.values())
         # Archived by the end of the last complete crawl: listings past these hold nothing new.
         # (A later interrupted crawl's articles are not settled: older ones may be missing.)
         complete_until = parse_w3c_datetime(last[1]) if last else None
@@ -127,21 +135,23 @@ class NewsSpider(scrapy.Spider):
         for entry in parse_sitemap(response.body):
             if not same_site(entry.loc, self.site):
                 continue
-            changed = parse_w3c_datetime(entry.lastmod)
             if entry.is_sitemap:
-                if self.incremental and changed and self.last_crawl and changed < self.last_crawl:
-                    continue  # nothing in it changed since the last finished crawl
+                if self.incremental and entry.lastmod and self.newest_announced \
+                        and compare(entry.lastmod, self.newest_announced, self.site_zone) == 0:
+                    continue  # nothing in it changed since the pages we last fetched
                 yield self.discovery_request(entry.loc, self.parse_sitemap)
             elif not is_listing_url(entry.loc):
-                yield from self.article_request(entry.loc, changed)
+                yield from self.article_request(entry.loc, entry.lastmod)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         entries = parse_feed(response.body)
         if entries is None:
             return
-        for entry in entries:
+        bumped = out_of_order([self.published_of(canonical_url(entry.link)) for entry in entries])
+        for entry, moved in zip(entries, bumped):
             if same_site(entry.link, self.site):
-                yield from self.article_request(entry.link, entry.updated)
+                date = entry.updated.isoformat() if entry.updated else None
+                yield from self.article_request(entry.link, date, moved)
 
     # -- article requests ----------------------------------------------------------------
     def in_scope(self, url: str) -> bool:
@@ -149,22 +159,29 @@ class NewsSpider(scrapy.Spider):
             return False
         return not self.allowed_paths or bool(self.allowed_paths.search(urlsplit(url).path))
 
-    def article_request(self, url: str, changed: datetime | None = None) -> Iterator[scrapy.Request]:
-        """Request a probable article unless it is known and unchanged, or older than --since."""
+    def article_request(self, url: str, announced: str | None = None, bumped: bool = False) -> Iterator[scrapy.Request]:
+        """Request a probable article unless it is known and unchanged, or older than --since.
+
+        `announced`: the date a sitemap or feed gives it; `bumped`: back at the top of one.
+        """
         url = canonical_url(url)
-        if url in self.requested or not self.in_scope(url):
+        if not self.in_scope(url):
             return
+        if url in self.requested:  # asked for through another link: keep the date for its item
+            if announced:
+                self.announced.setdefault(url, announced)
+            return
+        changed = parse_w3c_datetime(announced)
         if self.since_date and changed and changed < self.since_date:
             self.cut["older than --since"] += 1
             return
         known = self.known.get(url)
-        if known is not None:
-            seen = parse_w3c_datetime(known.last_seen)
-            # Dates have whole seconds: a change in the second the page was last seen may be newer.
-            if changed is None or (seen and changed < seen):
-                self.crawler.stats.inc_value("newsarchive/skipped_known")
-                return
+        if known is not None and not bumped and not may_have_changed(announced, known):
+            self.crawler.stats.inc_value("newsarchive/skipped_known")
+            return
         self.requested.add(url)
+        if announced:
+            self.announced[url] = announced  # stored with the page: the next crawl compares with it
         yield scrapy.Request(
             url, callback=self.parse_page, errback=self.on_error, priority=5,
             meta={"depth": 1, "known": known},
@@ -173,7 +190,8 @@ class NewsSpider(scrapy.Spider):
     # -- pages -------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterator[Any]:
         if response.status == 304:
-            yield FetchedArticle(url=canonical_url(response.url), site=self.site, not_modified=True)
+            url = canonical_url(response.url)
+            yield FetchedArticle(url=url, site=self.site, not_modified=True, announced=self.announced.get(url))
             return
         if not isinstance(response, TextResponse) or b"html" not in response.headers.get("Content-Type", b"html").lower():
             self.give_up(response.url, "not an HTML page")
@@ -185,9 +203,10 @@ class NewsSpider(scrapy.Spider):
         raw = extract_raw(response.text, response.url, self.overrides, fetched_at=fetched_at)
         article = self.is_article(raw, url)
         self.crawler.stats.inc_value("newsarchive/pages/" + ("article" if article else "listing"))
-        if article and canonical != url:
+        first_url = first_page(page, response.url) if article else None
+        if article and (canonical != url or first_url):
             # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
-            yield from self.article_request(canonical)
+            yield from self.article_request(first_url or canonical)
         elif article:
             yield from self.follow_pages(response, url, [], first=(raw, fetched_at))
         if article and self.incremental:
@@ -240,6 +259,7 @@ class NewsSpider(scrapy.Spider):
                 pages=pages,
                 etag=_header(first_response, b"ETag"),
                 last_modified=_header(first_response, b"Last-Modified"),
+                announced=self.announced.get(article_url),
             )
             if first is not None and len(pages) == 1:
                 item.raw, item.fetched_at = first
@@ -270,8 +290,11 @@ class NewsSpider(scrapy.Spider):
         seen_in_chain = self.chains.setdefault(chain, set())
         fresh = [u for u in links.articles if u not in self.settled and u not in seen_in_chain]
         seen_in_chain.update(links.articles)
-        for link in links.articles:
-            yield from self.article_request(link)
+        bumped = [False] * len(links.articles)
+        if self.incremental and not response.meta.get("listing_page"):  # the top of a listing
+            bumped = out_of_order([self.published_of(link) for link in links.articles])
+        for link, moved in zip(links.articles, bumped):
+            yield from self.article_request(link, bumped=moved)
         if response.meta.get("hub"):
             feeds = links.feeds or ([] if self.incremental else [self.root + path for path in COMMON_FEED_PATHS])
             for feed in feeds:
@@ -289,6 +312,10 @@ class NewsSpider(scrapy.Spider):
                     next_url, callback=self.parse_page, errback=self.on_error, priority=3,
                     meta={"depth": response.meta.get("depth", 0), "listing_page": listing_page + 1, "chain": chain},
                 )
+
+    def published_of(self, url: str) -> datetime | None:
+        known = self.known.get(url)
+        return parse_w3c_datetime(known.published) if known else None
 
     def follow_others(self, response: TextResponse, links: PageLinks) -> Iterator[scrapy.Request]:
         """First crawl: walk section, tag and other pages too, within depth and per-shape budgets."""

@@ -33,7 +33,7 @@ EXPORT_COLUMNS = (
 )  # fmt: skip
 _INSERT_COLUMNS = (
     "id", "url", "site", *rows.CONTENT_FIELDS, "content_hash", "first_seen", "last_seen",
-    "changed", "etag", "last_modified", "crawl_id",
+    "changed", "etag", "last_modified", "announced", "crawl_id",
 )  # fmt: skip
 _INSERT_SQL = (
     f"INSERT INTO articles ({', '.join(_INSERT_COLUMNS)}) "
@@ -45,11 +45,13 @@ _UPDATE_SQL = (
     + ", ".join(f"{c} = :{c}" for c in ("id", "site", *rows.CONTENT_FIELDS, "content_hash"))
     + ", last_seen = :seen, changed = :seen, etag = coalesce(:etag, etag),"
     " last_modified = coalesce(:last_modified, last_modified),"
+    " announced = coalesce(:announced, announced),"
     " crawl_id = coalesce(:crawl_id, crawl_id) WHERE id = :old_id"
 )
 BATCH = 10_000  # articles per transaction in store_many: fewer commits, checkpoints and FTS segments
 _Stored = tuple[int, str, "str | None"]  # an archived URL's id, content hash and first_seen
-_Incoming = tuple[Article, "Sequence[tuple[str, str | bytes]] | None", "str | None", "str | None"]
+# (article, pages, etag, last_modified, announced): the validators and the sitemap/feed date as the site gave them
+_Incoming = tuple[Article, "Sequence[tuple[str, str | bytes]] | None", "str | None", "str | None", "str | None"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class KnownPage:
     modified: str | None
     last_seen: str | None
     first_seen: str | None = None
+    announced: str | None = None  # the sitemap/feed date of the page when it was last fetched
 
 
 class Archive(SiteRegistry, HealthLog):
@@ -137,23 +140,25 @@ class Archive(SiteRegistry, HealthLog):
         etag: str | None = None,
         last_modified: str | None = None,
         crawl_id: int | None = None,
+        announced: str | None = None,
     ) -> str:
         """Upsert one article by canonical URL: "new", "updated" or "unchanged".
 
         A changed article's previous version moves to `revisions` first; an unchanged one
         only has `last_seen` (and its validators) moved. The raw page is `html`, or `pages`
-        ((url, html) in reading order) for a story split across pages.
+        ((url, html) in reading order) for a story split across pages. `announced` is the
+        date a sitemap or feed gave the page at this fetch, kept to compare with the next one.
         """
         if html is not None:
             pages = [(article.url, html)]
-        return self._store_batch([(article, pages, etag, last_modified)], crawl_id)[0]
+        return self._store_batch([(article, pages, etag, last_modified, announced)], crawl_id)[0]
 
     def store_many(self, articles: Iterable[Article], *, crawl_id: int | None = None) -> Counter:
         """Store many articles, `BATCH` to a transaction: the bulk path (imports, benchmarks)."""
         counts: Counter = Counter()
         batch: list[_Incoming] = []
         for article in articles:
-            batch.append((article, None, None, None))
+            batch.append((article, None, None, None, None))
             if len(batch) == BATCH:
                 counts.update(self._store_batch(batch, crawl_id))
                 batch = []
@@ -170,14 +175,16 @@ class Archive(SiteRegistry, HealthLog):
             added: set[int] = set()
             changed: dict[str, tuple[int, str]] = {}  # url -> (id, body) to check for copies
             seen = rows.now()  # one transaction, one moment
-            for article, pages, etag, last_modified in batch:
+            for article, pages, etag, last_modified, announced in batch:
                 earlier = existing.get(article.url)
                 if earlier and earlier[0] in added:
                     # the same URL twice in a batch: the update trigger un-indexes the row
                     # it changes, so the row must be in the index first
                     self._index(added)
                     added = set()
-                status, stored = self._store(article, earlier, pages, etag, last_modified, crawl_id, seen)
+                validators = {"etag": etag, "last_modified": last_modified,
+                              "announced": announced, "crawl_id": crawl_id}
+                status, stored = self._store(article, earlier, pages, validators, seen)
                 existing[article.url] = stored
                 statuses.append(status)
                 if status == "new":
@@ -215,15 +222,14 @@ class Archive(SiteRegistry, HealthLog):
         article: Article,
         existing: _Stored | None,
         pages: Sequence[tuple[str, str | bytes]] | None,
-        etag: str | None,
-        last_modified: str | None,
-        crawl_id: int | None,
+        validators: dict[str, str | int | None],
         seen: str,
     ) -> tuple[str, _Stored]:
-        """Insert, update or touch one article; its status and what `_existing` would now say."""
+        """Insert, update or touch one article; its status and what `_existing` would now say.
+
+        `validators`: etag, last_modified, announced and crawl_id of this fetch (None keeps the old)."""
         fields = rows.article_fields(article)
         fields["content_hash"] = digest = rows.content_hash(fields)
-        validators = {"etag": etag, "last_modified": last_modified, "crawl_id": crawl_id}
         if existing is None:
             article_id = self._free_id(rows.order_base(article.published, seen))
             self.db.execute(
@@ -235,10 +241,11 @@ class Archive(SiteRegistry, HealthLog):
         elif existing[1] == digest:
             article_id = existing[0]
             self.db.execute(
-                "UPDATE articles SET last_seen = ?, etag = coalesce(?, etag),"
-                " last_modified = coalesce(?, last_modified), crawl_id = coalesce(?, crawl_id)"
-                " WHERE id = ?",
-                [seen, etag, last_modified, crawl_id, article_id],
+                "UPDATE articles SET last_seen = :seen, etag = coalesce(:etag, etag),"
+                " last_modified = coalesce(:last_modified, last_modified),"
+                " announced = coalesce(:announced, announced), crawl_id = coalesce(:crawl_id, crawl_id)"
+                " WHERE id = :id",
+                {**validators, "seen": seen, "id": article_id},
             )
             status = "unchanged"
         else:
@@ -348,22 +355,24 @@ class Archive(SiteRegistry, HealthLog):
             [root, root, article_id, *roots, *roots],
         )
 
-    def touch(self, url: str, crawl_id: int | None = None) -> None:
+    def touch(self, url: str, crawl_id: int | None = None, announced: str | None = None) -> None:
         """A re-fetch that found the page unchanged (e.g. 304): only `last_seen` moves.
 
-        `crawl_id` records which crawl saw it last, as `store` does.
+        `crawl_id` records which crawl saw it last, and `announced` what the sitemap or feed
+        said of it this time, as `store` does.
         """
         with self.transaction():
             self.db.execute(
-                "UPDATE articles SET last_seen = ?, crawl_id = coalesce(?, crawl_id) WHERE url = ?",
-                [rows.now(), crawl_id, url],
+                "UPDATE articles SET last_seen = ?, crawl_id = coalesce(?, crawl_id),"
+                " announced = coalesce(?, announced) WHERE url = ?",
+                [rows.now(), crawl_id, announced, url],
             )
 
     def known(self, site: str) -> dict[str, KnownPage]:
         """Every archived page of a site, for conditional requests in an incremental crawl."""
         found = self.db.execute(
             "SELECT url, etag, last_modified, content_hash, published, modified, last_seen,"
-            " first_seen FROM articles WHERE site = ?",
+            " first_seen, announced FROM articles WHERE site = ?",
             [site],
         )
         return {row[0]: KnownPage(*row) for row in found}

@@ -273,7 +273,14 @@ HEALTH_COUNTS = (
     "blocked", "challenges", "not_modified", "article_pages", "listing_pages",
 )  # fmt: skip
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+
+def _v8(db: sqlite_utils.Database) -> None:
+    """Change detection on the site's own clock: the date a sitemap or feed gave each page
+    when it was last fetched (`announced`, as written), compared with what it says next time."""
+    db.execute("ALTER TABLE articles ADD COLUMN announced TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
 VERSION = len(MIGRATIONS)
 
 

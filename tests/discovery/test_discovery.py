@@ -8,7 +8,7 @@ import pytest
 from parsel import Selector
 
 from newsarchive.discovery.feeds import parse_feed
-from newsarchive.discovery.links import continuation_pages, page_links
+from newsarchive.discovery.links import continuation_pages, first_page, page_links
 from newsarchive.discovery.pages import looks_like_article_url
 from newsarchive.extract import extract_article
 from newsarchive.discovery.sitemaps import parse_sitemap, parse_w3c_datetime, sitemaps_in_robots
@@ -105,6 +105,24 @@ def test_last_page_of_split_article_has_no_continuation() -> None:
     article = f"{BASE}/read/100001/banjir-rendam"
     page = Selector(text=f'<a href="{article}">1</a><a href="{article}/2">2</a><a href="/indeks">Indeks</a>')
     assert continuation_pages(page, f"{article}/2", article) == (None, None)
+
+
+def test_later_page_of_split_article_resolves_to_its_first_page() -> None:
+    article = f"{BASE}/read/100001/banjir-rendam-permukiman"
+    strip = f'<a href="{article}">1</a><a href="{article}/2">2</a><a href="{article}/3">3</a>'
+    assert first_page(Selector(text=strip), f"{article}/3") == article
+    assert first_page(Selector(text=strip), article) is None  # the first page itself
+    wordpress = f"{BASE}/2025/01/02/banjir-rendam-permukiman/"
+    assert first_page(Selector(text=f'<a href="{wordpress}">1</a>'), f"{wordpress}2/") == wordpress
+    tribun = f"{BASE}/2025/01/02/banjir-rendam-permukiman/"
+    assert first_page(Selector(text=f'<a href="{tribun}">1</a>'), f"{tribun}?page=2") == tribun
+
+
+def test_numbered_url_is_no_later_page_without_a_link_to_an_article_stem() -> None:
+    article = f"{BASE}/read/100001/banjir-rendam-permukiman"
+    assert first_page(Selector(text='<a href="/indeks">Indeks</a>'), f"{article}/2") is None
+    section = Selector(text=f'<a href="{BASE}/berita">Berita</a>')
+    assert first_page(section, f"{BASE}/berita/12") is None  # item 12 of a section, not page 12
 
 
 SITEMAP = b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"

@@ -43,3 +43,23 @@ def test_logo_and_share_icons_are_never_the_lead_image(page):
               '<figure><img src="/foto/2022/banjir-lahat.jpg"><figcaption>Banjir di Lahat</figcaption></figure>')
     article = extract_article(page(figure=figure), "https://warta.example/read/123456/banjir-lahat")
     assert (article.image_url, article.caption) == ("https://warta.example/foto/2022/banjir-lahat.jpg", "Banjir di Lahat")
+
+
+BRANDING = ('<div class="site-branding"><a href="/" rel="home"><img src="/uploads/kabar.png" width="300" height="90"'
+            ' alt="Kabar Banua"></a><p class="site-description">Berita Banjarmasin dan Kalimantan Selatan</p></div>')
+
+
+def test_article_without_a_lead_photo_has_no_caption(page, story):
+    """A photo-less post whose og:image is the site's logo: the tagline beside the logo is no caption."""
+    html = page(head='<meta property="og:image" content="https://warta.example.id/uploads/kabar.png">')
+    article = extract_article(html.replace('<nav class="menu">', BRANDING + '<nav class="menu">'),
+                              "https://warta.example.id/2025/01/20/dprd-setujui-raperda/")
+    assert article.caption is None and article.photo_credit is None
+    assert article.paragraphs == story
+
+
+def test_lead_photo_linking_to_its_own_file_keeps_its_caption(page, story):
+    figure = ('<figure><a href="/uploads/jalan.jpg"><img src="/uploads/jalan.jpg" width="800" height="450"></a>'
+              '<figcaption>Pekerja memperbaiki jalan di Kertapati. Foto: Dok. Humas</figcaption></figure>')
+    article = extract_article(page([figure] + [f"<p>{p}</p>" for p in story]), "https://warta.example.id/read/1/x")
+    assert (article.caption, article.photo_credit) == ("Pekerja memperbaiki jalan di Kertapati.", "Dok. Humas")

@@ -84,3 +84,26 @@ def test_site_drop_lines_override(page, story):
                                                "<p>Promo langganan koran cetak hanya bulan ini</p>"]
     overrides = SiteOverrides(drop_lines=[r"^Promo langganan"])
     assert extract_article(page(blocks), URL, overrides).paragraphs == story
+
+
+@pytest.mark.parametrize("paragraph, kept", [
+    ("Kepala dinas menyebut anggaran dari dana daerah. Baca Juga: <a href='/read/2'>Harga Cabai Naik di Pasar "
+     "Menjelang Lebaran</a> Pengerjaan dilakukan bertahap agar lalu lintas tetap lancar.",
+     "Kepala dinas menyebut anggaran dari dana daerah. Pengerjaan dilakukan bertahap agar lalu lintas tetap lancar."),
+    ("Kepala dinas menyebut anggaran dari dana daerah. BACA JUGA : <a href='/read/2'>Harga Cabai Naik</a>",
+     "Kepala dinas menyebut anggaran dari dana daerah."),
+    ("Kepala dinas menyebut anggaran dari dana daerah.<br><strong>Baca Juga: <a href='/read/2'>Harga Cabai Naik"
+     "</a></strong><br>“Kami kerjakan bertahap,” katanya.",
+     "Kepala dinas menyebut anggaran dari dana daerah. “Kami kerjakan bertahap,” katanya."),
+    ("Kepala dinas menyebut anggaran dari dana daerah. Baca juga: Harga cabai naik menjelang Lebaran. "
+     "Pengerjaan dilakukan bertahap.",
+     "Kepala dinas menyebut anggaran dari dana daerah. Pengerjaan dilakukan bertahap."),
+], ids=["title-case-mid-paragraph", "caps-space-colon-at-end", "before-a-quote", "sentence-case-title"])
+def test_related_insert_inside_a_paragraph_removed(page, story, paragraph, kept):
+    body = _body_with(page, story, f"<p>{paragraph}</p>")
+    assert body.split("\n\n") == [story[0], kept, story[1], story[2]]
+
+
+def test_marker_words_inside_a_sentence_kept(page, story):
+    line = "Warga diminta membaca juga: aturan baru berlaku, kata Kepala Dinas Perhubungan kepada wartawan."
+    assert line in _body_with(page, story, f"<p>{line}</p>")

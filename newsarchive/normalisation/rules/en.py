@@ -25,6 +25,8 @@ RELATIVE_FORM = r"(?P<n>\d+)\s+(?P<unit>{units})\s+ago"
 RELATED_NEEDS_COLON = True
 RELATED_MARKERS = [r"read\s+more", r"related", r"see\s+also", r"also\s+read", r"read\s+also",
                    r"more\s+on\s+this", r"recommended", r"watch", r"listen", r"don't\s+miss"]
+TITLE_SMALL_WORDS = ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with",
+                     "from", "as", "vs"]
 
 NOISE_LINES = [r"ADVERTISEMENT", r"Advertisement", r"Sponsored", r"Share", r"Share this article",
                r"Share on .{1,20}", r"Follow us on .{1,40}", r"Sign up .{0,80}newsletter.{0,40}",

@@ -27,6 +27,11 @@ RELATED_MARKERS = [
     r"simak\s+(?:berita|video)", r"baca\s+berita\s+lainnya", r"berita\s+terkait",
     r"artikel\s+terkait", r"tonton\s+juga", r"cek\s+berita",
 ]
+# Lower-case words inside a headline written in title case ("Banjir Rendam Rumah di Seberang
+# Ulu"): where an insert written into a paragraph ("... lancar. Baca Juga: <title> Warga ...")
+# is cut, the title runs over these and capitalised words.
+TITLE_SMALL_WORDS = ["di", "ke", "dari", "dan", "untuk", "per", "dalam", "dengan", "yang", "pada",
+                     "atau", "oleh", "saat", "usai", "jelang", "hingga", "bagi", "soal", "vs"]
 
 # Whole lines that are page furniture.
 NOISE_LINES = [r"ADVERTISEMENT", r"SCROLL TO CONTINUE WITH CONTENT", r"Bagikan", r"Sumber\s*:?",
