@@ -25,6 +25,10 @@ PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepu
                   "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
                   "sailthru.date", "parsely-pub-date", "article.published", "og:published_time",
                   "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate")
+# A CMS's own name for the publication time ("content_PublishedDate", "dtk:publishdate"),
+# read when none of the usual names is there.
+_OWN_PUBLISHED_META = re.compile(r"publish|pubdate|pub_date|posted|created")
+_OWN_MODIFIED_META = re.compile(r"modified|updated")
 MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified",
                  "last-modified", "article.updated", "dc.date.modified")
 
@@ -46,13 +50,19 @@ _RELATIVE = [
                 re.I), lang.RELATIVE_UNITS)
     for lang in LANGUAGES.values() if hasattr(lang, "RELATIVE_FORM")
 ]
-_DAY_FIRST = re.compile(rf"\s*(?:{'|'.join(sorted(map(re.escape, DAYS), key=len, reverse=True))})\b[,.]?\s+\d", re.I)
+_DAY_NAME = "|".join(sorted(map(re.escape, DAYS), key=len, reverse=True))
+_DAY_FIRST = re.compile(rf"\s*(?:{_DAY_NAME})\b[,.]?\s+\d", re.I)
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _OTHER_LANGUAGE_TRIES = 3
 _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:[.,]\d+)?\s*"
                   r"(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?\s*$", re.I)
-_DATE_CLASS = re.compile(r"date|time|publish|posted|tanggal|waktu|datum|zeit|fecha|data|meta|byline|info",
+_DATE_CLASS = re.compile(r"date|time|publish|posted|tanggal|waktu|datum|zeit|fecha|data|meta|byline|info|author",
                          re.I)
+# A zone name written beside a clock ("14:30 WIB"): a date line, whatever its element is called.
+_CLOCK_AND_ZONE = re.compile(rf"\d[:.]\d\d\s*\(?(?:{_TZ})\b", re.I)
+# "14:30 WIB, Senin 12 Desember 2016": the clock written before the day.
+_CLOCK_FIRST = re.compile(rf"(?<!\d)(?P<H>\d{{1,2}})[:.](?P<M>\d{{2}})\s*(?:\(?(?P<tz>{_TZ})\b\)?)?[\s,|•·/–-]*"
+                          rf"(?:(?:{_DAY_NAME})\b[,.]?\s*)?$", re.I)
 
 
 def site_zone(url: str, language: str | None) -> ZoneInfo | None:
@@ -122,6 +132,8 @@ def parse_visible(text: str, zone: timezone | ZoneInfo | None) -> str | None:
         except (TypeError, ValueError):
             continue
         if g["H"] is None:
+            g = _clock_before(text[:m.start()]) or g
+        if g["H"] is None:
             return day.isoformat()
         hour = int(g["H"]) % 24
         if g["ampm"]:
@@ -135,6 +147,15 @@ def parse_visible(text: str, zone: timezone | ZoneInfo | None) -> str | None:
     return None
 
 
+def _clock_before(text: str) -> dict[str, str | None] | None:
+    """The clock written just before a date ("14:30 WIB, Senin ..."), as the date pattern's groups."""
+    found = _CLOCK_FIRST.search(text[-40:])
+    if not found:
+        return None
+    return {"H": found.group("H"), "M": found.group("M"), "S": None, "ampm": None, "tz": found.group("tz"),
+            "off": None}
+
+
 def parse_relative(text: str, now: datetime) -> str | None:
     """`2 jam lalu`, `3 hours ago`, `vor 5 Minuten`: the moment that many units before `now`."""
     for pattern, units in _RELATIVE:
@@ -145,10 +166,15 @@ def parse_relative(text: str, now: datetime) -> str | None:
     return None
 
 
-def _visible_candidates(scope: HtmlElement | None) -> list[str]:
-    """Texts of the date-like elements of the article's own header region."""
-    if scope is None:
-        return []
+def _visible_candidates(regions: list[HtmlElement]) -> list[str]:
+    """Texts of the date-like elements of the article's own regions, in order."""
+    out: list[str] = []
+    for region in regions:
+        out.extend(_region_candidates(region))
+    return out
+
+
+def _region_candidates(scope: HtmlElement) -> list[str]:
     out = []
     for el in scope.iter("time"):
         out.append(el.get("datetime") or "")
@@ -157,7 +183,8 @@ def _visible_candidates(scope: HtmlElement | None) -> list[str]:
         if not isinstance(el.tag, str):
             continue
         classed = (el.get("class") or el.get("id")) and _DATE_CLASS.search(class_id(el))
-        if classed or el.text and _DAY_FIRST.match(el.text):  # "Sabtu, 03 September 2022 ..." unclassed
+        # "Sabtu, 03 September 2022 ..." or "Jakarta, ... 14:30 WIB" unclassed
+        if classed or el.text and (_DAY_FIRST.match(el.text) or _CLOCK_AND_ZONE.search(el.text)):
             text = el.text_content()
             if len(text) < 200:
                 out.append(text)
@@ -172,17 +199,21 @@ def _zone_hint(texts: list[str]) -> timezone | None:
     return None
 
 
-def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: str | None,
+def find_dates(data: Structured, regions: list[HtmlElement], url: str, language: str | None,
                now: datetime | None = None) -> tuple[str | None, str | None]:
     """(published, modified) of the article, each ISO 8601 with an offset or None.
 
-    `now` is the fetch time, for relative dates ("2 jam lalu"); None leaves them unread.
+    `regions` are where the article's date line may be, nearest first (the headline's
+    header, the article's scope). `now` is the fetch time, for relative dates ("2 jam
+    lalu"); None leaves them unread.
     """
-    texts = _visible_candidates(scope)
+    texts = _visible_candidates(regions)
     zone = _zone_hint(texts) or site_zone(url, language)
 
-    def first(ld_key: str, meta_keys: tuple[str, ...]) -> str | None:
+    def first(ld_key: str, meta_keys: tuple[str, ...], own: re.Pattern[str]) -> str | None:
         values = [data.ld(ld_key)] + [data.first(k) for k in meta_keys]
+        values += [data.first(k) for k in data.meta if k not in meta_keys and own.search(k)
+                   and ("date" in k or "time" in k)]
         values += [el.get("datetime") or el.get("content") or el.text_content()
                    for el in data.microdata.get(ld_key, [])]
         for value in values:
@@ -194,7 +225,7 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: 
                     return parsed
         return None
 
-    published = _wall_clock_as_shown(first("datePublished", PUBLISHED_META), texts, zone)
+    published = _wall_clock_as_shown(first("datePublished", PUBLISHED_META, _OWN_PUBLISHED_META), texts, zone)
     if published is None or len(published) == 10:
         for text in texts:
             visible = parse_iso(text.strip(), zone) if _ISO.match(text) else parse_visible(text, zone)
@@ -205,7 +236,7 @@ def find_dates(data: Structured, scope: HtmlElement | None, url: str, language: 
         published = _other_language(texts, language, zone)
     if published is None and now is not None:
         published = next((p for p in (parse_relative(t, now) for t in texts) if p), None)
-    modified = first("dateModified", MODIFIED_META)
+    modified = first("dateModified", MODIFIED_META, _OWN_MODIFIED_META)
     return with_offset(published, zone), with_offset(modified, zone)
 
 

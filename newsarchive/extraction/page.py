@@ -80,6 +80,24 @@ def _fallback_blocks(data: Structured, payloads: list[str], title: str | None) -
     return read_blocks([fragment], {title} if title else set()) if fragment is not None else []
 
 
+def _date_regions(title_el: HtmlElement | None, scope: HtmlElement | None, content: Content) -> list[HtmlElement]:
+    """The headline's own header (its parent, or grandparent when the parent holds only the
+    headline), then the scope: a date line beside the `<h1>` when headline and body sit in
+    different rows of the layout, out of the scope that holds only the body."""
+    regions = []
+    if title_el is not None:
+        header = title_el.getparent()
+        if header is not None and clean(header.text_content()) == clean(title_el.text_content()) \
+                and header.getparent() is not None:
+            header = header.getparent()
+        if header is not None and header.tag not in ("body", "html") and not any(
+                header is el or header in el.iterancestors() for el in content.elements[:1]) \
+                and (scope is None or scope is not header and header not in scope.iterancestors()
+                     and scope not in header.iterancestors()):
+            regions.append(header)
+    return regions + ([scope] if scope is not None else [])
+
+
 def _image_regions(title_el: HtmlElement | None, scope: HtmlElement | None,
                    body: HtmlElement) -> list[HtmlElement]:
     """Where the lead image may be, narrowest first: the headline's `<article>`, the scope, the page."""
@@ -159,7 +177,8 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     image = find_lead_image(_image_regions(title_el, scope, body), data, content.elements)
     raw.image_url = urljoin(url, image.url) if image.url else None
     raw.caption, raw.photo_credit, raw.image_text = image.caption, image.credit, image.attributes
-    raw.published, raw.modified = find_dates(data, scope, url, raw.language, fetched_at)
+    raw.published, raw.modified = find_dates(data, _date_regions(title_el, scope, content), url, raw.language,
+                                             fetched_at)
     raw.authors = declared_authors(data)
     raw.bylines = ([names_line] if names_line else []) + visible_bylines(scope)
     raw.editors = [clean(n) for n, person in names_of(data.ld("editor"), data) if person]

@@ -121,3 +121,32 @@ def test_wib_wall_clock_declared_as_utc_takes_the_shown_zone():
 def test_outlet_after_a_spaced_dash_is_not_part_of_the_byline():
     """People: "Andi Saputra - detikNews" names one reporter; the outlet after the dash is dropped."""
     assert extract_article(DETIK, DETIK_URL).authors == ["Andi Saputra"]
+
+
+def _rows_page(head: str = "", header: str = "") -> str:
+    """Headline and body in different rows of the layout, as many 2015-17 templates have them."""
+    story = "".join(f"<p>{p}</p>" for p in STORY)
+    return (f'<html lang="id"><head><title>Judul berita banjir besar</title>{head}</head><body>'
+            f'<div class="row"><div class="col-8"><h1>Judul berita banjir besar</h1>{header}</div></div>'
+            f'<div class="row"><div class="col-8 isi">{story}</div>{POPULAR}</div></body></html>')
+
+
+KOMPAS_URL = "https://www.kompas.example/read/2016/12/12/14300011/judul-berita-banjir-besar"
+
+
+@pytest.mark.parametrize("header", [
+    '<span class="meta">Senin, 12 Desember 2016 - 14:30 wib</span>',       # beside the headline, not the body
+    "<div>Jakarta, Senin 12 Des 2016 14:30 WIB</div>",                      # unclassed, a clock and a zone
+    '<div class="tanggal">14:30 WIB, Senin 12 Desember 2016</div>',         # the clock before the day
+    '<div class="author">Reporter: Andi | Senin, 12/12/2016 14:30 WIB</div>',  # in the byline
+])
+def test_date_line_beside_the_headline_is_read_with_its_clock(header):
+    """Dates: the headline's own header is searched, whatever the date line's element and order."""
+    assert extract_article(_rows_page(header=header), KOMPAS_URL).published == "2016-12-12T14:30:00+07:00"
+
+
+@pytest.mark.parametrize("meta", ['<meta name="content_PublishedDate" content="2016-12-12 14:30:00">',
+                                  '<meta name="dtk:publishdate" content="2016/12/12 14:30:00">'])
+def test_a_cms_own_publication_meta_is_read(meta):
+    """Dates: a meta whose name says publish/pubdate/posted and date/time is a publication time."""
+    assert extract_article(_rows_page(head=meta), KOMPAS_URL).published == "2016-12-12T14:30:00+07:00"
