@@ -12,10 +12,12 @@ element carries a large share of the story.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
+from ..normalisation.rules import alternation
 from .dom import BOILER_TAGS, SALES_WORDS, clean, is_boilerplate, link_length, markers
 
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
@@ -33,6 +35,11 @@ LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "d
               "excerpt", "dek", "deck", "abstract", "lede", "subheadline", "sapo",
               "introduction", "ingress", "preamble", "chapeau", "entradilla", "bajada", "ringkasan",
               "vorspann"}
+# A heading naming a box that closes the story's container ("Berita Lainnya", "More Photos").
+_CLOSING = re.compile(rf"^\W*(?:{alternation('CLOSING_SECTIONS')})\W*$", re.I)
+_CLOSING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div", "span", "header"}
+THREAD_WORDS = {"komentar", "disqus", "commentlist", "kommentare", "commentaires", "comentarios"}
+THREAD_PARTS = {"list", "thread", "item", "items", "area", "section", "box", "wrapper", "container", "body"}
 _MIN_PARAGRAPH = 25
 # Elements whose text votes for the container it sits in.
 VOTERS = ("p", "div", "td", "section", "pre", "blockquote")
@@ -206,6 +213,22 @@ def _lead_like(el: HtmlElement) -> bool:
     return el.tag not in BOILER_TAGS and bool(markers(el) & LEAD_WORDS) and link_length(el) == 0
 
 
+def _thread(el: HtmlElement) -> bool:
+    """Readers' comments ("komentar-list", "comment-thread", "disqus_thread"): however long,
+    never the story (a story container merely classed "comments-enabled" is not one)."""
+    words = markers(el)
+    return bool(words & THREAD_WORDS) or bool(words & {"comment", "comments"} and words & THREAD_PARTS)
+
+
+def _closes_story(el: HtmlElement) -> bool:
+    """A heading of a related, latest, photos or comments box: nothing after it in the same
+    container is story."""
+    if not isinstance(el.tag, str) or el.tag not in _CLOSING_TAGS or len(el) > 3:
+        return False
+    text = clean(el.text_content())
+    return 0 < len(text) <= 60 and bool(_CLOSING.match(text))
+
+
 def _wraps_blocks(link: HtmlElement) -> bool:
     """A link around block elements (`<a><div><h3>...`): a card pointing to another page."""
     return any(isinstance(el.tag, str) and el.tag in BLOCK_TAGS for el in link.iterdescendants())
@@ -247,6 +270,8 @@ class _Reader:
         if el.text and tag != "br":
             self.parts.append(el.text)
         for child in el:
+            if _closes_story(child):
+                break  # the rest of this container is that box
             self.read(child)
         if is_block:
             self.flush()
@@ -274,7 +299,7 @@ def read_blocks(elements: list[HtmlElement], skip_text: set[str],
     if totals:
         whole = sum(totals.get(el, 0.0) for el in elements)
         protected = {el for el, total in totals.items()
-                     if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer")}
+                     if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer") and not _thread(el)}
     reader = _Reader(skip_text, protected)
     for el in elements:
         reader.read(el, top=True)

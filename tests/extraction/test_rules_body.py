@@ -1,4 +1,5 @@
 """Body rules, pinned: each rule has a tiny page of its own so a regression names it."""
+import pytest
 
 from newsarchive.extract import extract_article
 
@@ -44,3 +45,27 @@ def test_post_written_as_bullet_lists_keeps_its_items():
             + "".join(f"<li>{i}</li>" for i in items) + "</ul></div></body></html>")
     article = extract_article(html, "https://warta.example/read/123456/laporan-pekan-ini")
     assert article.paragraphs[-6:] == items and "Beranda" not in article.body
+
+
+STORY3 = ["Presiden meminta seluruh kepala daerah mempercepat penyaluran bantuan bagi warga terdampak banjir, katanya.",
+          "Menurut data Badan Penanggulangan Bencana, lebih dari dua ribu rumah terendam dan ratusan warga mengungsi.",
+          "Pemerintah pusat menyiapkan dana siap pakai dan mengirim tim untuk memastikan logistik tiba tepat waktu."]
+
+
+@pytest.mark.parametrize("closing", ["Berita Lainnya", "Topik Berita Terbaru", "More Photos", "Related articles"])
+def test_box_heading_closes_the_story_container(closing):
+    """Body: after a related/latest/photos box's heading, nothing in the same container is story."""
+    cards = "".join(f'<div><a href="/read/{i}/berita-lain-nomor-{i}">Judul berita lain {i}</a><p>Ringkasan berita lain '
+                    f"nomor {i} yang cukup panjang untuk terlihat seperti paragraf cerita, katanya.</p></div>" for i in range(3))
+    html = (f'<html lang="id"><body><h1>Judul berita banjir</h1><div class="content">'
+            f'{"".join(f"<p>{p}</p>" for p in STORY3)}<h3>{closing}</h3>{cards}</div></body></html>')
+    assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == STORY3
+
+
+def test_readers_comments_are_never_the_story_however_long():
+    comments = '<div class="komentar-list">' + "".join(
+        f"<div><b>Warga {i}</b><p>Komentar pembaca nomor {i}, semoga bantuan cepat sampai ke desa kami yang terendam "
+        f"banjir sejak pekan lalu.</p></div>" for i in range(6)) + "</div>"
+    html = (f'<html lang="id"><body><h1>Judul berita banjir</h1><div class="content">'
+            f'{"".join(f"<p>{p}</p>" for p in STORY3)}{comments}</div></body></html>')
+    assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == STORY3

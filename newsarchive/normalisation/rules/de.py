@@ -20,6 +20,8 @@ RELATIVE_FORM = r"vor\s+(?P<n>\d+)\s+(?P<unit>{units})"
 
 # Whether a marker needs a colon (or capitals) to count: ordinary words in that language.
 RELATED_NEEDS_COLON = True
+CLOSING_SECTIONS = [r"mehr\s+zum\s+thema", r"weitere\s+artikel", r"das\s+k[öo]nnte\s+sie\s+auch\s+interessieren",
+                    r"kommentare", r"meistgelesen", r"empfehlungen", r"weitere\s+nachrichten"]
 RELATED_MARKERS = [r"lesen\s+sie\s+auch", r"mehr\s+zum\s+thema", r"auch\s+interessant",
                    r"weiterlesen", r"das\s+könnte\s+sie\s+auch\s+interessieren", r"empfehlungen"]
 

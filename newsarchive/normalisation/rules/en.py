@@ -25,6 +25,11 @@ RELATIVE_FORM = r"(?P<n>\d+)\s+(?P<unit>{units})\s+ago"
 RELATED_NEEDS_COLON = True
 RELATED_MARKERS = [r"read\s+more", r"related", r"see\s+also", r"also\s+read", r"read\s+also",
                    r"more\s+on\s+this", r"recommended", r"watch", r"listen", r"don't\s+miss"]
+CLOSING_SECTIONS = [r"more\s+photos", r"related\s+(?:articles|stories|news|posts|content|coverage)",
+                    r"more\s+(?:stories|news|from\s+.{1,40})", r"you\s+(?:may|might)\s+also\s+like",
+                    r"recommended(?:\s+for\s+you)?", r"most\s+(?:read|popular|viewed)", r"trending(?:\s+now)?",
+                    r"latest\s+news", r"comments?", r"\d+\s+comments?", r"leave\s+a\s+(?:comment|reply)",
+                    r"join\s+the\s+(?:conversation|discussion)", r"read\s+next", r"up\s+next"]
 TITLE_SMALL_WORDS = ["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with",
                      "from", "as", "vs"]
 

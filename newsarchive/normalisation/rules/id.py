@@ -27,6 +27,12 @@ RELATED_MARKERS = [
     r"simak\s+(?:berita|video)", r"baca\s+berita\s+lainnya", r"berita\s+terkait",
     r"artikel\s+terkait", r"tonton\s+juga", r"cek\s+berita",
 ]
+# Headings of the boxes that close a story's container: after one, nothing in that container
+# is the story (the box's list, cards and comments).
+CLOSING_SECTIONS = [r"berita\s+lainnya", r"berita\s+terkait", r"artikel\s+terkait", r"topik\s+berita\s+terbaru",
+                    r"berita\s+terbaru", r"berita\s+terpopuler", r"terpopuler", r"terkini", r"pilihan\s+redaksi",
+                    r"rekomendasi(?:\s+untuk\s+anda)?", r"foto\s+lainnya", r"galeri\s+foto", r"video\s+terkait",
+                    r"komentar", r"tulis\s+komentar", r"baca\s+berita\s+lainnya", r"topik\s+terkait"]
 # Lower-case words inside a headline written in title case ("Banjir Rendam Rumah di Seberang
 # Ulu"): where an insert written into a paragraph ("... lancar. Baca Juga: <title> Warga ...")
 # is cut, the title runs over these and capitalised words.
