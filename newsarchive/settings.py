@@ -37,9 +37,18 @@ NEWSARCHIVE_MAX_DEPTH = 3  # link hops from the home page to non-listing, non-ar
 NEWSARCHIVE_MAX_LISTING_PAGES = 5000  # a safety bound on one listing's pagination
 NEWSARCHIVE_PATTERN_BUDGET = 40  # non-article pages per URL shape (digits folded)
 NEWSARCHIVE_MAX_PAGES_PER_ARTICLE = 20
+# URLs found on one sitemap, feed or listing wait in a backlog: at most this many of them are
+# requested at a time, and after this many consecutive failures the rest are dropped.
+NEWSARCHIVE_SOURCE_WINDOW = 8
+NEWSARCHIVE_SOURCE_ERROR_BUDGET = 25
 NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines
 
+# Hosts besides the crawled site (and its www. twin) that requests and redirects may reach.
+NEWSARCHIVE_ALLOWED_HOSTS: list[str] = []
+
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "newsarchive.downloadermiddlewares.sitebound.SiteBoundMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newsarchive.downloadermiddlewares.backoff.BackoffRetryMiddleware": 550,
     "newsarchive.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,

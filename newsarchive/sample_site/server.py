@@ -29,10 +29,12 @@ FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "
 class SampleSite:
     """One family's site on a loopback port; tests revise and publish while it runs."""
 
-    def __init__(self, family: str, synthetic: int | None = None) -> None:
-        if family not in FAMILIES:
+    handler: type[BaseHTTPRequestHandler]  # the request handler class, `_Handler` below unless a site serves more
+
+    def __init__(self, family: str | Family, synthetic: int | None = None) -> None:
+        if isinstance(family, str) and family not in FAMILIES:
             raise ValueError(f"unknown family {family!r}; choose from {', '.join(FAMILIES)}")
-        self.family = FAMILIES[family]()
+        self.family = FAMILIES[family]() if isinstance(family, str) else family
         articles = [] if synthetic else self.family.initial_articles()
         self.store = ArticleStore(articles, synthetic or 0, self.family.synthetic)
         self.request_log: list[tuple[str, str, int]] = []
@@ -47,7 +49,7 @@ class SampleSite:
         """Serve in a background thread; returns the base URL ending in `/`."""
         if self._server is not None:
             return self.base_url
-        handler = type("Handler", (_Handler,), {"site": self})
+        handler = type("Handler", (self.handler,), {"site": self})
         self._server = ThreadingHTTPServer((host, port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True,
@@ -201,6 +203,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         """Quiet: tests read `site.request_log` instead."""
+
+
+SampleSite.handler = _Handler
 
 
 @contextmanager

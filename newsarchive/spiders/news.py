@@ -18,6 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from parsel import Selector
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -31,10 +33,16 @@ from ..discovery.sitemaps import (
     sitemaps_in_robots,
 )
 from ..discovery.urls import canonical_url, same_site, site_of
+from ..downloadermiddlewares.sitebound import OffsiteRefused
 from ..items import FetchedArticle
 from ..storage import Archive
+from .backlog import Backlog
 
 log = logging.getLogger("newsarchive.spider")
+
+
+# Below listings' pagination (3): a sitemap's backlog never starves the home page, feeds and listings.
+SITEMAP_ARTICLE_PRIORITY = 2
 
 
 def url_shape(url: str) -> str:
@@ -77,6 +85,9 @@ class NewsSpider(scrapy.Spider):
         spider.known = archive.known(spider.site)
         last = archive.last_complete_crawl(spider.site)
         archive.close()
+        spider.backlog = Backlog(crawler.settings.getint("NEWSARCHIVE_SOURCE_WINDOW"),
+                                 crawler.settings.getint("NEWSARCHIVE_SOURCE_ERROR_BUDGET"))
+        crawler.signals.connect(spider.release_on_idle, signal=signals.spider_idle)
         spider.incremental = last is not None
         spider.last_crawl = parse_w3c_datetime(last[0]) if last else None
         # Archived by the end of the last complete crawl: listings past these hold nothing new.
@@ -90,6 +101,8 @@ class NewsSpider(scrapy.Spider):
 
     # -- start ---------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if hasattr(self, "state"):  # JOBDIR: URLs still waiting are kept between a pause and a resume
+            self.backlog = self.state.setdefault("backlog", self.backlog)
         yield scrapy.Request(
             self.root + "/robots.txt",
             callback=self.parse_robots,
@@ -130,7 +143,8 @@ class NewsSpider(scrapy.Spider):
                     continue  # nothing in it changed since the last finished crawl
                 yield self.discovery_request(entry.loc, self.parse_sitemap)
             elif not is_listing_url(entry.loc):
-                yield from self.article_request(entry.loc, changed)
+                self.backlog.add(response.url, entry.loc, changed, SITEMAP_ARTICLE_PRIORITY)
+        yield from self.release(response.url)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         entries = parse_feed(response.body)
@@ -138,7 +152,8 @@ class NewsSpider(scrapy.Spider):
             return
         for entry in entries:
             if same_site(entry.link, self.site):
-                yield from self.article_request(entry.link, entry.updated)
+                self.backlog.add(response.url, entry.link, entry.updated, 5)
+        yield from self.release(response.url)
 
     # -- article requests ----------------------------------------------------------------
     def in_scope(self, url: str) -> bool:
@@ -146,7 +161,7 @@ class NewsSpider(scrapy.Spider):
             return False
         return not self.allowed_paths or bool(self.allowed_paths.search(urlsplit(url).path))
 
-    def article_request(self, url: str, changed: datetime | None = None) -> Iterator[scrapy.Request]:
+    def article_request(self, url: str, changed: datetime | None = None, priority: int = 5) -> Iterator[scrapy.Request]:
         """Request a probable article unless it is known and unchanged, or older than --since."""
         url = canonical_url(url)
         if url in self.requested or not self.in_scope(url):
@@ -163,12 +178,38 @@ class NewsSpider(scrapy.Spider):
                 return
         self.requested.add(url)
         yield scrapy.Request(
-            url, callback=self.parse_page, errback=self.on_error, priority=5,
+            url, callback=self.parse_page, errback=self.on_error, priority=priority,
             meta={"depth": 1, "known": known},
         )
 
+    # -- the backlog of URLs, per source -----------------------------------------------------
+    def release(self, source: str) -> Iterator[scrapy.Request]:
+        """Requests for the source's next waiting URLs, as many as its window allows."""
+        for url, changed, priority in self.backlog.take(source):
+            for request in self.article_request(url, changed, priority):
+                request.meta["source"] = source
+                self.backlog.sent(source)
+                yield request
+
+    def source_done(self, meta: dict[str, Any], failed: bool) -> Iterator[scrapy.Request]:
+        """A request from a backlog came back: count it, and release the next ones of its source."""
+        source = meta.get("source")
+        if source is not None:
+            self.backlog.settle(source, failed)
+            yield from self.release(source)
+
+    def release_on_idle(self) -> None:
+        """Requests that never came back (dropped as duplicates, say) must not hold a backlog forever."""
+        self.backlog.idle()
+        released = [request for source in self.backlog.sources() for request in self.release(source)]
+        for request in released:
+            self.crawler.engine.crawl(request)
+        if released:
+            raise DontCloseSpider
+
     # -- pages -------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterator[Any]:
+        yield from self.source_done(response.meta, failed=False)
         if response.status == 304:
             yield FetchedArticle(url=canonical_url(response.url), site=self.site, not_modified=True)
             return
@@ -191,7 +232,8 @@ class NewsSpider(scrapy.Spider):
             yield from self.follow_listing(response, links, url)
         else:  # a first crawl also follows an article's related stories
             for link in links.articles:
-                yield from self.article_request(link)
+                self.backlog.add(url, link, None, 5)
+            yield from self.release(url)
         if not self.incremental:
             yield from self.follow_others(response, links)
 
@@ -254,7 +296,8 @@ class NewsSpider(scrapy.Spider):
         fresh = [u for u in links.articles if u not in self.settled and u not in seen_in_chain]
         seen_in_chain.update(links.articles)
         for link in links.articles:
-            yield from self.article_request(link)
+            self.backlog.add(chain, link, None, 5)
+        yield from self.release(chain)
         if response.meta.get("hub"):
             feeds = links.feeds or ([] if self.incremental else [self.root + path for path in COMMON_FEED_PATHS])
             for feed in feeds:
@@ -300,16 +343,21 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"newsarchive/given_up/{reason}")
         log.warning("gave up on %s: %s", url, reason)
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request
         response = getattr(failure.value, "response", None)
-        if response is not None:
-            reason = f"HTTP {response.status}"
+        if isinstance(failure.value, OffsiteRefused):
+            pass  # the middleware that refused it counted and logged it
+        elif response is not None:
+            self.give_up(request.url, f"HTTP {response.status}")
         else:
-            reason = str(failure.value) or failure.value.__class__.__name__
-        self.give_up(request.url, reason)
+            self.give_up(request.url, str(failure.value) or failure.value.__class__.__name__)
+        yield from self.source_done(request.meta, failed=True)
 
     def closed(self, reason: str) -> None:
+        for source, count in self.backlog.dropped.items():
+            self.cut[f"URLs of abandoned {source}"] += count
+        self.crawler.stats.set_value("newsarchive/sources_abandoned", len(self.backlog.dropped))
         for what, count in sorted(self.cut.items()):
             log.info("cut %d link(s): %s", count, what)
             self.crawler.stats.inc_value("newsarchive/cut", count)

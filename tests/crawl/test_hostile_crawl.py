@@ -1,0 +1,82 @@
+"""A crawl of the traps site: every ordinary article, a bounded cost for each trap, no other host (issue 12)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from newsarchive.sample_site.traps import DRIP_PATH, TrapSite, dead_link
+from tests.conftest import crawl
+
+DEAD_LINKS = 3000
+DEAD_SITEMAP_URLS = 5000  # x 4 sitemaps
+BUDGET = 25  # NEWSARCHIVE_SOURCE_ERROR_BUDGET's default
+TIMEOUT = 3  # DOWNLOAD_TIMEOUT for the drip page, small to keep the test fast
+
+
+@pytest.fixture(scope="module")
+def traps():
+    site = TrapSite(dead_links=DEAD_LINKS, dead_sitemap_urls=DEAD_SITEMAP_URLS)
+    site.start(host="127.0.0.1", port=0)
+    yield site
+    site.stop()
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory, traps) -> dict:
+    db = tmp_path_factory.mktemp("traps") / "archive.db"
+    began = time.monotonic()
+    done = crawl(traps.base_url, db, "-s", f"DOWNLOAD_TIMEOUT={TIMEOUT}", "-s", "RETRY_TIMES=1")
+    seconds = time.monotonic() - began
+    with sqlite3.connect(db) as conn:
+        urls = {url for (url,) in conn.execute("select url from articles")}
+        status = conn.execute("select status from crawls").fetchone()[0]
+    return {"urls": urls, "status": status, "log": done.stderr, "seconds": seconds}
+
+
+def test_every_ordinary_article_is_archived(crawled, traps) -> None:
+    assert crawled["urls"] == {rec["url"] for rec in traps.expected()}
+    assert crawled["status"] == "finished"
+
+
+def test_dead_sitemaps_cost_a_bounded_number_of_requests(crawled, traps) -> None:
+    dead = traps.requests_to(r"arsip-lama-yang-tidak-ada")
+    window = 8  # NEWSARCHIVE_SOURCE_WINDOW: requests of one source out at a time
+    assert 4 * BUDGET <= dead <= 4 * (BUDGET + window)
+    assert crawled["log"].count("abandoned http") >= 4
+
+
+def test_a_dead_listing_is_abandoned_too(crawled, traps) -> None:
+    assert traps.requests_to(dead_link(0).rsplit("-", 1)[0]) <= BUDGET + 8
+
+
+def test_drip_and_huge_pages_are_bounded(crawled, traps) -> None:
+    assert traps.requests_to(DRIP_PATH) == 2  # RETRY_TIMES=1: one try and one retry, each cut at the timeout
+    assert traps.requests_to("megabita") == 2  # one each, cut at DOWNLOAD_MAXSIZE, not retried
+    assert "larger than download max size" in crawled["log"]
+    # a generous safety bound, measured by the harness: the drip alone holds ~2 x 3 s + backoff
+    assert crawled["seconds"] < 90
+
+
+def test_meta_refresh_chains_end(crawled, traps) -> None:
+    assert traps.requests_to(r"^/segar/") <= 11  # REDIRECT_MAX_TIMES=10
+    assert traps.requests_to(r"^/putar-segar/") <= 2
+
+
+def test_nothing_is_asked_of_another_host(crawled, traps) -> None:
+    own = traps.base_url.split("//", 1)[1].rstrip("/")
+    assert set(traps.hosts) == {own}
+    assert "refused off-site request to http://localhost:" in crawled["log"]
+    assert not traps.requests_to(r"^(javascript|data):")
+
+
+def test_allowed_hosts_are_followed(tmp_path: Path, traps) -> None:
+    """A host the user allows is crawled like the site itself (here: the other name of this machine)."""
+    port = traps.base_url.rsplit(":", 1)[1].strip("/")
+    before = traps.hosts[f"localhost:{port}"]
+    crawl(traps.base_url, tmp_path / "a.db", "-s", f"NEWSARCHIVE_ALLOWED_HOSTS=localhost:{port}",
+          "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0")
+    assert traps.hosts[f"localhost:{port}"] > before
