@@ -24,6 +24,14 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 NEWSARCHIVE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
 NEWSARCHIVE_RETRY_BACKOFF_MAX = 60.0  # and never longer (a server's Retry-After is capped too)
+# Budgets of one crawl: past them it is closed and recorded as failed. `run-due` crawls each site
+# in a process of its own, and kills one that overruns them (time: plus NEWSARCHIVE_KILL_GRACE).
+CLOSESPIDER_TIMEOUT = 4 * 3600
+MEMUSAGE_ENABLED = True
+MEMUSAGE_LIMIT_MB = 2048
+MEMUSAGE_CHECK_INTERVAL_SECONDS = 5
+NEWSARCHIVE_KILL_GRACE = 120
+NEWSARCHIVE_CRAWL_PROCESSES = 4  # sites that `run-due` crawls at once
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
@@ -64,6 +72,10 @@ EXTENSIONS = {
     "newsarchive.extensions.crawlrecord.CrawlRecord": 100,
     "newsarchive.extensions.progress.Progress": 200,
 }
+
+# With JOBDIR, a request that cannot be pickled would live only in memory and be lost on resume:
+# say so (Scrapy logs the first one and counts them all in `scheduler/unserializable`, an error of the crawl).
+SCHEDULER_DEBUG = True
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

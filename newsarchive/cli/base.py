@@ -33,7 +33,8 @@ def db_option(must_exist: bool = False):
 def run_cli(group: click.Group, args: list[str] | None = None) -> int:
     """Run the CLI; user errors become one line on stderr and a non-zero exit."""
     try:
-        group.main(args=args, prog_name="newsarchive", standalone_mode=False)
+        # Without standalone mode, click returns (not raises) the code of a command's `Exit`.
+        code = group.main(args=args, prog_name="newsarchive", standalone_mode=False)
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.exceptions.Abort:
@@ -48,4 +49,4 @@ def run_cli(group: click.Group, args: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("newsarchive: interrupted", err=True)
         return 130
-    return 0
+    return code if isinstance(code, int) else 0

@@ -261,30 +261,23 @@ class NewsSpider(scrapy.Spider):
         elif next_page and len(pages) < limit and next_page not in {canonical_url(u) for u, _ in pages}:
             yield self.continuation_request(next_page, article_url, pages, response)
         else:
-            first = response if len(pages) == 1 else response.meta["first_response"]
-            yield FetchedArticle(
-                url=article_url,
-                site=self.site,
-                pages=pages,
-                etag=_header(first, b"ETag"),
-                last_modified=_header(first, b"Last-Modified"),
-            )
+            etag, last_modified = _validators(response) if len(pages) == 1 else response.meta["validators"]
+            yield FetchedArticle(url=article_url, site=self.site, pages=pages, etag=etag, last_modified=last_modified)
 
     def continuation_request(self, url: str, article_url: str, pages: list[tuple[str, str]], response: TextResponse) -> scrapy.Request:
         return scrapy.Request(
             url, callback=self.parse_continuation, errback=self.on_error, priority=8, dont_filter=True,
             meta={
                 "article_url": article_url, "pages": pages, "depth": response.meta.get("depth", 1),
-                "first_response": response.meta.get("first_response", response),
+                # The first page's validators, not its response: request meta stays picklable (JOBDIR).
+                "validators": response.meta.get("validators") or _validators(response),
             },
         )
 
     def parse_continuation(self, response: Response) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
             return
-        if not response.meta["pages"] and response.meta["first_response"] is not response:
-            # A show-all page stands for the whole article; its headers are the article's.
-            response.meta["first_response"] = response
+        # A show-all page (no pages before it) stands for the whole article; its headers are the article's.
         yield from self.follow_pages(response, response.meta["article_url"], response.meta["pages"])
 
     def follow_listing(self, response: TextResponse, links: PageLinks, url: str) -> Iterator[scrapy.Request]:
@@ -361,6 +354,11 @@ class NewsSpider(scrapy.Spider):
         for what, count in sorted(self.cut.items()):
             log.info("cut %d link(s): %s", count, what)
             self.crawler.stats.inc_value("newsarchive/cut", count)
+
+
+def _validators(response: Response) -> tuple[str | None, str | None]:
+    """(ETag, Last-Modified) of a response, for the next conditional request."""
+    return _header(response, b"ETag"), _header(response, b"Last-Modified")
 
 
 def _header(response: Response, name: bytes) -> str | None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import signal
 import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from newsarchive.sample_site.traps import DRIP_PATH, TrapSite, dead_link
-from tests.conftest import crawl
+from tests.conftest import FAST, crawl, run_cli, started
 
 DEAD_LINKS = 3000
 DEAD_SITEMAP_URLS = 5000  # x 4 sitemaps
@@ -80,3 +83,56 @@ def test_allowed_hosts_are_followed(tmp_path: Path, traps) -> None:
     crawl(traps.base_url, tmp_path / "a.db", "-s", f"NEWSARCHIVE_ALLOWED_HOSTS=localhost:{port}",
           "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0")
     assert traps.hosts[f"localhost:{port}"] > before
+
+
+def query(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_run_due_finishes_healthy_sites_when_one_overruns_its_budget(tmp_path: Path, traps) -> None:
+    for healthy in started("wordpress"):
+        db = str(tmp_path / "a.db")
+        run_cli("sites", "add", healthy.base_url, "--name", "banua", "--db", db)
+        run_cli("sites", "add", traps.base_url, "--name", "traps", "--db", db)
+        done = run_cli("run-due", "--db", db, *FAST, "-s", "CLOSESPIDER_TIMEOUT=10", "-s", "DOWNLOAD_TIMEOUT=120", "-s", "NEWSARCHIVE_KILL_GRACE=5",
+                       check=False, timeout=170)
+        assert done.returncode == 1
+        assert "banua: finished" in done.stdout and "traps: failed" in done.stdout
+        statuses = dict(query(tmp_path / "a.db", "select site, status from crawls"))
+        assert statuses[healthy.base_url.split("//")[1].rstrip("/")] == "finished"
+        assert statuses[traps.base_url.split("//")[1].rstrip("/")] == "failed"
+        banua = {u for (u,) in query(tmp_path / "a.db", f"select url from articles where site like '%{healthy.base_url.rsplit(':', 1)[1].strip('/')}'")}
+        assert banua == {rec["url"] for rec in healthy.expected()}
+
+
+def test_ctrl_c_exits_non_zero_and_the_crawl_says_interrupted(tmp_path: Path, traps) -> None:
+    """The first Ctrl-C lets Scrapy stop gracefully (downloads in flight end within DOWNLOAD_TIMEOUT)."""
+    db = tmp_path / "a.db"
+    drips = traps.requests_to(DRIP_PATH)
+    child = subprocess.Popen([sys.executable, "-m", "newsarchive", "crawl", traps.base_url, "--db", str(db), *FAST,
+                              "-s", "DOWNLOAD_TIMEOUT=5"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and traps.requests_to(DRIP_PATH) == drips:  # the crawl is under way
+        time.sleep(0.1)
+    child.send_signal(signal.SIGINT)
+    out, _ = child.communicate(timeout=60)
+    assert child.returncode == 130
+    assert "interrupted" in out
+    assert query(db, "select status from crawls") == [("interrupted",)]
+
+
+def test_jobdir_keeps_every_request_of_split_articles(tmp_path: Path) -> None:
+    """Paused (a stop at --max-articles) and resumed with JOBDIR: nothing is lost, nothing unserializable."""
+    for site in started("wordpress"):
+        db, jobdir = tmp_path / "a.db", f"JOBDIR={tmp_path / 'job'}"
+        split = [rec for rec in site.expected() if rec["pages"] > 1]
+        assert split
+        first = crawl(site.base_url, db, "-v", "-s", jobdir, "--max-articles", "3", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+        second = crawl(site.base_url, db, "-v", "-s", jobdir)
+        for done in (first, second):
+            assert "scheduler/unserializable" not in done.stderr and "Unable to serialize" not in done.stderr
+        bodies = dict(query(db, "select url, body from articles"))
+        assert set(bodies) == {rec["url"] for rec in site.expected()}
+        for rec in split:
+            assert bodies[rec["url"]].split("\n\n") == rec["body_paragraphs"], rec["url"]
