@@ -136,3 +136,16 @@ def test_jobdir_keeps_every_request_of_split_articles(tmp_path: Path) -> None:
         assert set(bodies) == {rec["url"] for rec in site.expected()}
         for rec in split:
             assert bodies[rec["url"]].split("\n\n") == rec["body_paragraphs"], rec["url"]
+
+
+def test_exit_code_says_what_the_crawls_came_to() -> None:
+    from newsarchive.cli.crawl import exit_code
+    from newsarchive.crawler import CrawlResult, CrawlTarget
+
+    def result(status: str, **counts: int) -> CrawlResult:
+        return CrawlResult(CrawlTarget("http://127.0.0.1:1/"), status, {"errors": 0, "crawler_errors": 0, **counts})
+
+    assert exit_code([result("finished", errors=3)]) == 0  # pages the site failed to serve
+    assert exit_code([result("finished", errors=1, crawler_errors=1)]) == 1  # a traceback of our own
+    assert exit_code([result("finished"), result("failed")]) == 1
+    assert exit_code([result("finished"), result("interrupted")]) == 130
