@@ -67,6 +67,7 @@ def test_drip_and_huge_pages_are_bounded(crawled, traps) -> None:
 def test_meta_refresh_chains_end(crawled, traps) -> None:
     assert traps.requests_to(r"^/segar/") <= 11  # REDIRECT_MAX_TIMES=10
     assert traps.requests_to(r"^/putar-segar/") <= 2
+    assert "redirect loop back to http://127.0.0.1" in crawled["log"]  # counted, not silently filtered
 
 
 def test_nothing_is_asked_of_another_host(crawled, traps) -> None:
