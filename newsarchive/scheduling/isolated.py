@@ -72,8 +72,10 @@ def run_isolated(targets: list[CrawlTarget], db_path: Path, **options: Any) -> l
             running.append(_Running(target, process, receive, time.monotonic()))
         time.sleep(POLL_SECONDS)
         for crawl in list(running):
-            result = _finished(crawl) or _overrun(crawl, limit_mb, deadline, db_path)
+            result = _finished(crawl) or _overrun(crawl, limit_mb, deadline)
             if result is not None:
+                if result.failure and not result.counts:  # the child never closed its crawl row
+                    _record_failed(db_path, crawl.target.site)
                 running.remove(crawl)
                 done[id(crawl.target)] = result
     return [done[id(target)] for target in targets]
@@ -92,8 +94,8 @@ def _finished(crawl: _Running) -> CrawlResult | None:
     return None
 
 
-def _overrun(crawl: _Running, limit_mb: float, deadline: float, db_path: Path) -> CrawlResult | None:
-    """Kill a crawl past its budgets that did not stop by itself; its `crawls` row says failed."""
+def _overrun(crawl: _Running, limit_mb: float, deadline: float) -> CrawlResult | None:
+    """Kill a crawl past its budgets that did not stop by itself."""
     memory = rss_mb(crawl.process.pid)
     if limit_mb and memory > limit_mb:
         why = f"killed at {memory:.0f} MB, over MEMUSAGE_LIMIT_MB={limit_mb:.0f}"
@@ -103,6 +105,11 @@ def _overrun(crawl: _Running, limit_mb: float, deadline: float, db_path: Path) -
         return None
     crawl.process.kill()
     crawl.process.join()
-    with Archive(db_path) as archive:
-        archive.mark_interrupted_crawls(crawl.target.site, status="failed")
     return CrawlResult(crawl.target, "failed", {}, why)
+
+
+def _record_failed(db_path: Path, site: str) -> None:
+    """The `crawls` row of a crawl process that died or was killed: its own, else a new one."""
+    with Archive(db_path) as archive:
+        if not archive.mark_interrupted_crawls(site, status="failed"):
+            archive.finish_crawl(archive.start_crawl(site), "failed", {})

@@ -150,3 +150,13 @@ def test_exit_code_says_what_the_crawls_came_to() -> None:
     assert exit_code([result("finished", errors=1, crawler_errors=1)]) == 1  # a traceback of our own
     assert exit_code([result("finished"), result("failed")]) == 1
     assert exit_code([result("finished"), result("interrupted")]) == 130
+
+
+def test_run_due_stops_a_crawl_over_its_memory_budget(tmp_path: Path) -> None:
+    """A budget below what any crawl process needs: the crawl is stopped and recorded as failed."""
+    for site in started("wordpress"):
+        db = str(tmp_path / "a.db")
+        run_cli("sites", "add", site.base_url, "--name", "banua", "--db", db)
+        done = run_cli("run-due", "--db", db, *FAST, "-s", "MEMUSAGE_LIMIT_MB=30", check=False)
+        assert done.returncode == 1 and "banua: failed" in done.stdout
+        assert query(tmp_path / "a.db", "select status from crawls") == [("failed",)]
