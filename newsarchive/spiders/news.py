@@ -59,6 +59,7 @@ class NewsSpider(scrapy.Spider):
         start_url: str,
         since: str | None = None,
         start_urls: list[str] | None = None,
+        allowed_hosts: list[str] | str | None = None,
         allowed_paths: str | None = None,
         article_pattern: str | None = None,
         overrides: dict[str, Any] | None = None,
@@ -70,6 +71,8 @@ class NewsSpider(scrapy.Spider):
         self.root = f"{urlsplit(self.home).scheme}://{self.site}"
         self.since_date = parse_w3c_datetime(since) if since else None
         self.extra_start_urls = list(start_urls or [])
+        # Hosts besides the site that requests may reach (`-a allowed_hosts=a.com,b.com` on scrapy's command line).
+        self.allowed_hosts = allowed_hosts.split(",") if isinstance(allowed_hosts, str) else list(allowed_hosts or [])
         self.allowed_paths = re.compile(allowed_paths) if allowed_paths else None
         self.article_pattern = re.compile(article_pattern) if article_pattern else None
         self.site_overrides = overrides or {}

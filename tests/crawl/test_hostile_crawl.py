@@ -86,6 +86,15 @@ def test_allowed_hosts_are_followed(tmp_path: Path, traps) -> None:
     assert traps.hosts[f"localhost:{port}"] > before
 
 
+def test_a_registered_site_may_allow_a_host(tmp_path: Path, traps) -> None:
+    port = traps.base_url.rsplit(":", 1)[1].strip("/")
+    before = traps.hosts[f"localhost:{port}"]
+    db = str(tmp_path / "a.db")
+    run_cli("sites", "add", traps.base_url, "--name", "traps", "--allow-host", f"localhost:{port}", "--db", db)
+    crawl("traps", tmp_path / "a.db", "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=0")
+    assert traps.hosts[f"localhost:{port}"] > before
+
+
 def query(db: Path, sql: str) -> list[tuple]:
     with sqlite3.connect(db) as conn:
         return conn.execute(sql).fetchall()
