@@ -24,6 +24,14 @@ RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 NEWSARCHIVE_RETRY_BACKOFF = 1.0  # seconds before the first retry, doubled for each next one
 NEWSARCHIVE_RETRY_BACKOFF_MAX = 60.0  # and never longer (a server's Retry-After is capped too)
+# Budgets of one crawl: past them it is closed and recorded as failed. `run-due` crawls each site
+# in a process of its own, and kills one that overruns them (time: plus NEWSARCHIVE_KILL_GRACE).
+CLOSESPIDER_TIMEOUT = 4 * 3600
+MEMUSAGE_ENABLED = True
+MEMUSAGE_LIMIT_MB = 2048
+MEMUSAGE_CHECK_INTERVAL_SECONDS = 5
+NEWSARCHIVE_KILL_GRACE = 120
+NEWSARCHIVE_CRAWL_PROCESSES = 4  # sites that `run-due` crawls at once
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
@@ -37,6 +45,10 @@ NEWSARCHIVE_MAX_DEPTH = 3  # link hops from the home page to non-listing, non-ar
 NEWSARCHIVE_MAX_LISTING_PAGES = 5000  # a safety bound on one listing's pagination
 NEWSARCHIVE_PATTERN_BUDGET = 40  # non-article pages per URL shape (digits folded)
 NEWSARCHIVE_MAX_PAGES_PER_ARTICLE = 20
+# URLs found on one sitemap, feed or listing wait in a backlog: at most this many of them are
+# requested at a time, and after this many consecutive failures the rest are dropped.
+NEWSARCHIVE_SOURCE_WINDOW = 8
+NEWSARCHIVE_SOURCE_ERROR_BUDGET = 25
 NEWSARCHIVE_PROGRESS_INTERVAL = 10.0  # seconds between progress lines
 
 # Health: every crawl judged per source against that source's own recent crawls.
@@ -47,7 +59,12 @@ NEWSARCHIVE_HEALTH_FIELD_DROP = 0.5  # a field's share (or the yield) alarms bel
 NEWSARCHIVE_HEALTH_RATE_RISE = 0.2  # the error or block rate alarms 20 points above its baseline
 NEWSARCHIVE_HEALTH_MIN_BODY = 250  # characters for a body to count as one (not a cookie banner)
 
+# Hosts besides the crawled site (and its www. twin) that requests and redirects may reach.
+NEWSARCHIVE_ALLOWED_HOSTS: list[str] = []
+
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "newsarchive.downloadermiddlewares.sitebound.SiteBoundMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newsarchive.downloadermiddlewares.backoff.BackoffRetryMiddleware": 550,
     "newsarchive.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
@@ -64,6 +81,10 @@ EXTENSIONS = {
     "newsarchive.extensions.crawlrecord.CrawlRecord": 100,
     "newsarchive.extensions.progress.Progress": 200,
 }
+
+# With JOBDIR, a request that cannot be pickled would live only in memory and be lost on resume:
+# say so (Scrapy logs the first one and counts them all in `scheduler/unserializable`, an error of the crawl).
+SCHEDULER_DEBUG = True
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -27,7 +27,33 @@ def parse_settings(pairs: tuple[str, ...]) -> dict[str, str]:
 
 def report(result: CrawlResult) -> None:
     counts = ", ".join(f"{value} {key}" for key, value in result.counts.items())
-    click.echo(f"{result.target.name or result.target.site}: {result.status}; {counts}")
+    why = f" ({result.failure})" if result.failure else ""
+    click.echo(f"{result.target.name or result.target.site}: {result.status}{why}; {counts}")
+
+
+def exit_code(results: list[CrawlResult]) -> int:
+    """130 if a crawl was interrupted (Ctrl-C), 1 if one failed or had errors of its own, else 0.
+
+    Pages a site failed to serve (404s, timeouts) are counted in `errors` but are the site's
+    faults, not the crawl's: they alone do not fail a crawl.
+    """
+    if any(r.status == "interrupted" for r in results):
+        return 130
+    if any(r.status == "failed" or r.counts.get("crawler_errors") for r in results):
+        return 1
+    return 0
+
+
+def finish(results: list[CrawlResult], health: tuple[Path, str | None] | None = None) -> None:
+    """Report each crawl, then (given the archive and an alert command) one line of health;
+    exit non-zero when a crawl failed, had crawler errors or was interrupted."""
+    for result in results:
+        report(result)
+    if results and health:
+        for line in after_crawls(health[0], [r.target.site for r in results], health[1]):
+            click.echo(line)
+    if code := exit_code(results):
+        raise click.exceptions.Exit(code)
 
 
 crawl_options = [
@@ -60,7 +86,7 @@ def crawl(target: str, db_path: Path, since: str | None, max_articles: int | Non
         target, db_path, since=_since(since), max_articles=max_articles,
         settings=parse_settings(settings), verbose=verbose,
     )
-    report(result)
+    finish([result])
 
 
 @cli.command("run-due")
@@ -79,11 +105,7 @@ def run_due(db_path: Path, since: str | None, max_articles: int | None, settings
         click.echo("no site is due")
     for target in busy:
         click.echo(f"{target.name}: skipped, a crawl of it is still running")
-    for result in results:
-        report(result)
-    if results:
-        for line in after_crawls(db_path, [r.target.site for r in results], overrides.get("NEWSARCHIVE_ALERT_COMMAND")):
-            click.echo(line)
+    finish(results, health=(db_path, overrides.get("NEWSARCHIVE_ALERT_COMMAND")))
 
 
 @cli.command()

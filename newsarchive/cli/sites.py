@@ -34,17 +34,19 @@ def parse_fields(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--name", help="The name to crawl it by (default: its host).")
 @click.option("--every", default="1h", show_default=True, help="Crawl interval: 30m, 1h, 1d ...")
 @click.option("--start-url", "start_urls", multiple=True, help="Another page to start from (repeatable).")
+@click.option("--allow-host", "allowed_hosts", multiple=True, metavar="HOST[:PORT]",
+              help="Another host the crawl may request and follow redirects to (repeatable).")
 @click.option("--allowed-paths", help="Only follow URLs whose path matches this regular expression.")
 @click.option("--article-pattern", help="URLs matching this regular expression are articles; no others are.")
 @click.option("--field", "fields", multiple=True, metavar="FIELD=SELECTOR", help="Extraction override: a CSS selector (or XPath starting with /) for a field.")
 @click.option("--drop-line", "drop_lines", multiple=True, help="A line to remove from this site's bodies (repeatable).")
 @db_option()
-def add(url, name, every, start_urls, allowed_paths, article_pattern, fields, drop_lines, db_path: Path) -> None:
+def add(url, name, every, start_urls, allowed_hosts, allowed_paths, article_pattern, fields, drop_lines, db_path: Path) -> None:
     """Register a site by its home page URL."""
     entry = registry.add_site(
         db_path, url, name=name, every=every,
         settings={
-            "start_urls": list(start_urls), "allowed_paths": allowed_paths,
+            "start_urls": list(start_urls), "allowed_hosts": list(allowed_hosts), "allowed_paths": allowed_paths,
             "article_pattern": article_pattern,
             "extraction": {**parse_fields(fields), "drop_lines": list(drop_lines)},
         },

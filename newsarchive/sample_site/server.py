@@ -32,15 +32,17 @@ FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "
 class SampleSite:
     """One family's site on a loopback port; tests revise and publish while it runs."""
 
-    def __init__(self, family: str, synthetic: int | None = None, clock_lag: timedelta = timedelta(0),
+    handler: type[BaseHTTPRequestHandler]  # the request handler class, `_Handler` below unless a site serves more
+
+    def __init__(self, family: str | Family, synthetic: int | None = None, clock_lag: timedelta = timedelta(0),
                  lastmod_style: str = "iso") -> None:
         """`clock_lag`: how far the site's clock trails ours (its edits are dated that much
         earlier); `lastmod_style`: how its sitemaps write dates (see `feeds.LASTMOD_STYLES`)."""
-        if family not in FAMILIES:
+        if isinstance(family, str) and family not in FAMILIES:
             raise ValueError(f"unknown family {family!r}; choose from {', '.join(FAMILIES)}")
         if lastmod_style not in LASTMOD_STYLES:
             raise ValueError(f"unknown lastmod style {lastmod_style!r}; choose from {', '.join(LASTMOD_STYLES)}")
-        self.family = FAMILIES[family]()
+        self.family = FAMILIES[family]() if isinstance(family, str) else family
         self.family.lastmod_style = lastmod_style
         self.clock_lag = clock_lag
         articles = [] if synthetic else self.family.initial_articles()
@@ -58,7 +60,7 @@ class SampleSite:
         """Serve in a background thread; returns the base URL ending in `/`."""
         if self._server is not None:
             return self.base_url
-        handler = type("Handler", (_Handler,), {"site": self})
+        handler = type("Handler", (self.handler,), {"site": self})
         self._server = ThreadingHTTPServer((host, port), handler)
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), daemon=True,
@@ -229,6 +231,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         """Quiet: tests read `site.request_log` instead."""
+
+
+SampleSite.handler = _Handler
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from ..storage import Archive
 INTERVAL = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$", re.IGNORECASE)
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 # Registry settings that go to the spider as arguments (the only per-site crawl configuration).
-SPIDER_OVERRIDES = ("start_urls", "allowed_paths", "article_pattern")
+SPIDER_OVERRIDES = ("start_urls", "allowed_hosts", "allowed_paths", "article_pattern")
 
 
 def parse_interval(text: str) -> int:

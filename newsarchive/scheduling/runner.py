@@ -16,14 +16,16 @@ from ..crawler import CrawlResult, CrawlTarget, run_crawls
 from ..errors import NewsarchiveError
 from ..settings import USER_AGENT
 from ..storage import Archive
+from .isolated import run_isolated
 from .lock import site_lock
 from .registry import due_sites, target_for
 
 
 def crawl_locked(
-    targets: list[CrawlTarget], db_path: Path, **options: Any
+    targets: list[CrawlTarget], db_path: Path, isolate: bool = False, **options: Any
 ) -> tuple[list[CrawlResult], list[CrawlTarget]]:
-    """Crawl the targets whose lock is free; return the results and the targets skipped as busy."""
+    """Crawl the targets whose lock is free (`isolate`: each in a process of its own);
+    return the results and the targets skipped as busy."""
     with ExitStack() as stack:
         free, busy = [], []
         for target in targets:
@@ -35,7 +37,7 @@ def crawl_locked(
                 archive.mark_interrupted_crawls(target.site)
                 if target.name:
                     archive.mark_site(target.name, started=now())
-        results = run_crawls(free, db_path, **options)
+        results = (run_isolated if isolate else run_crawls)(free, db_path, **options)
         with Archive(db_path) as archive:
             for result in results:
                 if result.target.name:
@@ -80,7 +82,7 @@ def run_due(db_path: Path, when: datetime | None = None, **options: Any) -> tupl
     targets = due_sites(db_path, when or datetime.now(timezone.utc))
     if not targets:
         return [], []
-    return crawl_locked(targets, db_path, **options)
+    return crawl_locked(targets, db_path, isolate=True, **options)
 
 
 def schedule(

@@ -19,6 +19,8 @@ from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from parsel import Selector
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -34,10 +36,16 @@ from ..discovery.sitemaps import (
 )
 from ..discovery.urls import canonical_url, same_site, site_of
 from ..extraction import RawArticle, SiteOverrides, extract_raw
+from ..downloadermiddlewares.sitebound import OffsiteRefused
 from ..items import FetchedArticle
 from ..storage import Archive
+from .backlog import Backlog
 
 log = logging.getLogger("newsarchive.spider")
+
+
+# Below listings' pagination (3): a sitemap's backlog never starves the home page, feeds and listings.
+SITEMAP_ARTICLE_PRIORITY = 2
 
 
 def url_shape(url: str) -> str:
@@ -54,6 +62,7 @@ class NewsSpider(scrapy.Spider):
         start_url: str,
         since: str | None = None,
         start_urls: list[str] | None = None,
+        allowed_hosts: list[str] | str | None = None,
         allowed_paths: str | None = None,
         article_pattern: str | None = None,
         overrides: dict[str, Any] | None = None,
@@ -65,6 +74,8 @@ class NewsSpider(scrapy.Spider):
         self.root = f"{urlsplit(self.home).scheme}://{self.site}"
         self.since_date = parse_w3c_datetime(since) if since else None
         self.extra_start_urls = list(start_urls or [])
+        # Hosts besides the site that requests may reach (`-a allowed_hosts=a.com,b.com` on scrapy's command line).
+        self.allowed_hosts = allowed_hosts.split(",") if isinstance(allowed_hosts, str) else list(allowed_hosts or [])
         self.allowed_paths = re.compile(allowed_paths) if allowed_paths else None
         self.article_pattern = re.compile(article_pattern) if article_pattern else None
         self.site_overrides = overrides or {}
@@ -82,6 +93,9 @@ class NewsSpider(scrapy.Spider):
         spider.known = archive.known(spider.site)
         last = archive.last_complete_crawl(spider.site)
         archive.close()
+        spider.backlog = Backlog(crawler.settings.getint("NEWSARCHIVE_SOURCE_WINDOW"),
+                                 crawler.settings.getint("NEWSARCHIVE_SOURCE_ERROR_BUDGET"))
+        crawler.signals.connect(spider.release_on_idle, signal=signals.spider_idle)
         spider.incremental = last is not None
         # The newest date the site's sitemaps and feeds gave at our fetches, on the site's clock:
         # a child sitemap dated no later holds no page changed since.
@@ -101,6 +115,8 @@ class NewsSpider(scrapy.Spider):
     # -- start ---------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.crawler.stats.set_value("newsarchive/incremental", self.incremental)  # for the crawl's health
+        if hasattr(self, "state"):  # JOBDIR: URLs still waiting are kept between a pause and a resume
+            self.backlog = self.state.setdefault("backlog", self.backlog)
         yield scrapy.Request(
             self.root + "/robots.txt",
             callback=self.parse_robots,
@@ -141,7 +157,8 @@ class NewsSpider(scrapy.Spider):
                     continue  # nothing in it changed since the pages we last fetched
                 yield self.discovery_request(entry.loc, self.parse_sitemap)
             elif not is_listing_url(entry.loc):
-                yield from self.article_request(entry.loc, entry.lastmod)
+                self.backlog.add(response.url, entry.loc, entry.lastmod, SITEMAP_ARTICLE_PRIORITY)
+        yield from self.release(response.url)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         entries = parse_feed(response.body)
@@ -151,7 +168,8 @@ class NewsSpider(scrapy.Spider):
         for entry, moved in zip(entries, bumped):
             if same_site(entry.link, self.site):
                 date = entry.updated.isoformat() if entry.updated else None
-                yield from self.article_request(entry.link, date, moved)
+                self.backlog.add(response.url, entry.link, date, 5, bumped=moved)
+        yield from self.release(response.url)
 
     # -- article requests ----------------------------------------------------------------
     def in_scope(self, url: str) -> bool:
@@ -159,7 +177,8 @@ class NewsSpider(scrapy.Spider):
             return False
         return not self.allowed_paths or bool(self.allowed_paths.search(urlsplit(url).path))
 
-    def article_request(self, url: str, announced: str | None = None, bumped: bool = False) -> Iterator[scrapy.Request]:
+    def article_request(self, url: str, announced: str | None = None, bumped: bool = False,
+                        priority: int = 5) -> Iterator[scrapy.Request]:
         """Request a probable article unless it is known and unchanged, or older than --since.
 
         `announced`: the date a sitemap or feed gives it; `bumped`: back at the top of one.
@@ -183,12 +202,38 @@ class NewsSpider(scrapy.Spider):
         if announced:
             self.announced[url] = announced  # stored with the page: the next crawl compares with it
         yield scrapy.Request(
-            url, callback=self.parse_page, errback=self.on_error, priority=5,
+            url, callback=self.parse_page, errback=self.on_error, priority=priority,
             meta={"depth": 1, "known": known},
         )
 
+    # -- the backlog of URLs, per source -----------------------------------------------------
+    def release(self, source: str) -> Iterator[scrapy.Request]:
+        """Requests for the source's next waiting URLs, as many as its window allows."""
+        for url, announced, bumped, priority in self.backlog.take(source):
+            for request in self.article_request(url, announced, bumped, priority):
+                request.meta["source"] = source
+                self.backlog.sent(source)
+                yield request
+
+    def source_done(self, meta: dict[str, Any], failed: bool) -> Iterator[scrapy.Request]:
+        """A request from a backlog came back: count it, and release the next ones of its source."""
+        source = meta.get("source")
+        if source is not None:
+            self.backlog.settle(source, failed)
+            yield from self.release(source)
+
+    def release_on_idle(self) -> None:
+        """Requests that never came back (dropped as duplicates, say) must not hold a backlog forever."""
+        self.backlog.idle()
+        released = [request for source in self.backlog.sources() for request in self.release(source)]
+        for request in released:
+            self.crawler.engine.crawl(request)
+        if released:
+            raise DontCloseSpider
+
     # -- pages -------------------------------------------------------------------------
     def parse_page(self, response: Response) -> Iterator[Any]:
+        yield from self.source_done(response.meta, failed=False)
         if response.status == 304:
             url = canonical_url(response.url)
             yield FetchedArticle(url=url, site=self.site, not_modified=True, announced=self.announced.get(url))
@@ -216,7 +261,8 @@ class NewsSpider(scrapy.Spider):
             yield from self.follow_listing(response, links, url)
         else:  # a first crawl also follows an article's related stories
             for link in links.articles:
-                yield from self.article_request(link)
+                self.backlog.add(url, link, None, 5)
+            yield from self.release(url)
         if not self.incremental:
             yield from self.follow_others(response, links)
 
@@ -252,15 +298,9 @@ class NewsSpider(scrapy.Spider):
         elif next_page and len(pages) < limit and next_page not in {canonical_url(u) for u, _ in pages}:
             yield self.continuation_request(next_page, article_url, pages, response)
         else:
-            first_response = response if len(pages) == 1 else response.meta["first_response"]
-            item = FetchedArticle(
-                url=article_url,
-                site=self.site,
-                pages=pages,
-                etag=_header(first_response, b"ETag"),
-                last_modified=_header(first_response, b"Last-Modified"),
-                announced=self.announced.get(article_url),
-            )
+            etag, last_modified = _validators(response) if len(pages) == 1 else response.meta["validators"]
+            item = FetchedArticle(url=article_url, site=self.site, pages=pages, etag=etag, last_modified=last_modified,
+                                  announced=self.announced.get(article_url))
             if first is not None and len(pages) == 1:
                 item.raw, item.fetched_at = first
             yield item
@@ -270,16 +310,15 @@ class NewsSpider(scrapy.Spider):
             url, callback=self.parse_continuation, errback=self.on_error, priority=8, dont_filter=True,
             meta={
                 "article_url": article_url, "pages": pages, "depth": response.meta.get("depth", 1),
-                "first_response": response.meta.get("first_response", response),
+                # The first page's validators, not its response: request meta stays picklable (JOBDIR).
+                "validators": response.meta.get("validators") or _validators(response),
             },
         )
 
     def parse_continuation(self, response: Response) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
             return
-        if not response.meta["pages"] and response.meta["first_response"] is not response:
-            # A show-all page stands for the whole article; its headers are the article's.
-            response.meta["first_response"] = response
+        # A show-all page (no pages before it) stands for the whole article; its headers are the article's.
         yield from self.follow_pages(response, response.meta["article_url"], response.meta["pages"])
 
     def follow_listing(self, response: TextResponse, links: PageLinks, url: str) -> Iterator[scrapy.Request]:
@@ -294,7 +333,8 @@ class NewsSpider(scrapy.Spider):
         if self.incremental and not response.meta.get("listing_page"):  # the top of a listing
             bumped = out_of_order([self.published_of(link) for link in links.articles])
         for link, moved in zip(links.articles, bumped):
-            yield from self.article_request(link, bumped=moved)
+            self.backlog.add(chain, link, None, 5, bumped=moved)
+        yield from self.release(chain)
         if response.meta.get("hub"):
             feeds = links.feeds or ([] if self.incremental else [self.root + path for path in COMMON_FEED_PATHS])
             for feed in feeds:
@@ -344,19 +384,29 @@ class NewsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"newsarchive/given_up/{reason}")
         log.warning("gave up on %s: %s", url, reason)
 
-    def on_error(self, failure: Failure) -> None:
+    def on_error(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request
         response = getattr(failure.value, "response", None)
-        if response is not None:
-            reason = f"HTTP {response.status}"
+        if isinstance(failure.value, OffsiteRefused):
+            pass  # the middleware that refused it counted and logged it
+        elif response is not None:
+            self.give_up(request.url, f"HTTP {response.status}")
         else:
-            reason = str(failure.value) or failure.value.__class__.__name__
-        self.give_up(request.url, reason)
+            self.give_up(request.url, str(failure.value) or failure.value.__class__.__name__)
+        yield from self.source_done(request.meta, failed=True)
 
     def closed(self, reason: str) -> None:
+        for source, count in self.backlog.dropped.items():
+            self.cut[f"URLs of abandoned {source}"] += count
+        self.crawler.stats.set_value("newsarchive/sources_abandoned", len(self.backlog.dropped))
         for what, count in sorted(self.cut.items()):
             log.info("cut %d link(s): %s", count, what)
             self.crawler.stats.inc_value("newsarchive/cut", count)
+
+
+def _validators(response: Response) -> tuple[str | None, str | None]:
+    """(ETag, Last-Modified) of a response, for the next conditional request."""
+    return _header(response, b"ETag"), _header(response, b"Last-Modified")
 
 
 def _header(response: Response, name: bytes) -> str | None:

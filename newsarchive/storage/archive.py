@@ -411,13 +411,14 @@ class Archive(SiteRegistry, HealthLog):
         ).fetchone()
         return tuple(row) if row else None
 
-    def mark_interrupted_crawls(self, site: str) -> int:
-        """Crawls of a site still 'running' whose process is gone (the caller holds the site's lock)."""
+    def mark_interrupted_crawls(self, site: str, status: str = "interrupted") -> int:
+        """Crawls of a site still 'running' whose process is gone (the caller holds the site's lock);
+        `status` "failed" for a crawl killed over its budget."""
         with self.transaction():
             return self.db.execute(
-                "UPDATE crawls SET status = 'interrupted', finished = coalesce(finished, ?)"
+                "UPDATE crawls SET status = ?, finished = coalesce(finished, ?)"
                 " WHERE site = ? AND status = 'running'",
-                [rows.now(), site],
+                [status, rows.now(), site],
             ).rowcount
 
     # -- reading -----------------------------------------------------------------------

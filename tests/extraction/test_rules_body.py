@@ -1,4 +1,5 @@
 """Body rules, pinned: each rule has a tiny page of its own so a regression names it."""
+
 import pytest
 
 from newsarchive.extract import extract_article
