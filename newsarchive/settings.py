@@ -43,6 +43,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newsarchive.downloadermiddlewares.backoff.BackoffRetryMiddleware": 550,
     "newsarchive.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
+    "newsarchive.downloadermiddlewares.encoding.BrowserEncodingMiddleware": 585,  # after decompression (590)
     "newsarchive.downloadermiddlewares.redirectloop.RedirectLoopMiddleware": 610,
 }
 ITEM_PIPELINES = {

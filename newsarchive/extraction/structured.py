@@ -61,20 +61,23 @@ def _types(node: dict[str, Any]) -> set[str]:
 
 
 def _walk(value: Any, out: list[dict[str, Any]]) -> None:
-    if isinstance(value, list):
-        for item in value:
-            _walk(item, out)
-    elif isinstance(value, dict):
-        out.append(value)
-        for key in ("@graph", "mainEntity", "itemListElement"):
-            if key in value:
-                _walk(value[key], out)
+    """The nodes of a JSON-LD value in document order; a loop, not recursion, for any depth."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(reversed(value))
+        elif isinstance(value, dict):
+            out.append(value)
+            stack.extend(value[key] for key in ("itemListElement", "mainEntity", "@graph") if key in value)
 
 
 def _load_json(text: str) -> Any:
     text = _WRAPPING.sub("", _CONTROL.sub(" ", text))
     try:
         return json.loads(text, strict=False)
+    except RecursionError:  # arrays nested deeper than Python's recursion limit: no article there
+        return None
     except ValueError:
         # Several objects concatenated, or a trailing semicolon: keep what parses.
         decoder, items, pos = json.JSONDecoder(strict=False), [], 0
@@ -83,7 +86,7 @@ def _load_json(text: str) -> Any:
                 pos += 1
             try:
                 item, pos = decoder.raw_decode(text, pos)
-            except ValueError:
+            except (ValueError, RecursionError):
                 break
             items.append(item)
         return items

@@ -30,6 +30,7 @@ from ..discovery.sitemaps import (
     parse_w3c_datetime,
     sitemaps_in_robots,
 )
+from ..discovery.xmlsafe import TooLarge, inflate, without_doctype
 from ..discovery.urls import canonical_url, same_site, site_of
 from ..items import FetchedArticle
 from ..storage import Archive
@@ -118,10 +119,24 @@ class NewsSpider(scrapy.Spider):
         )
 
     # -- sitemaps and feeds ------------------------------------------------------------
+    def xml_body(self, response: Response) -> bytes | None:
+        """A sitemap's or feed's bytes, inflated within DOWNLOAD_MAXSIZE, its entity declarations cut."""
+        limit = response.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+        try:
+            body, declared = without_doctype(inflate(response.body, limit))
+        except TooLarge as err:
+            self.give_up(response.url, f"gzip file {err} (DOWNLOAD_MAXSIZE)")
+            return None
+        if declared:
+            self.cut["entity declarations in a sitemap or feed"] += 1
+            log.warning("ignored the entity declarations of %s", response.url)
+        return body
+
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        if response.status != 200:
+        body = self.xml_body(response) if response.status == 200 else None
+        if body is None:
             return
-        for entry in parse_sitemap(response.body):
+        for entry in parse_sitemap(body):
             if not same_site(entry.loc, self.site):
                 continue
             changed = parse_w3c_datetime(entry.lastmod)
@@ -133,7 +148,8 @@ class NewsSpider(scrapy.Spider):
                 yield from self.article_request(entry.loc, changed)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
-        entries = parse_feed(response.body)
+        body = self.xml_body(response)
+        entries = parse_feed(body) if body is not None else None
         if entries is None:
             return
         for entry in entries:
@@ -174,6 +190,9 @@ class NewsSpider(scrapy.Spider):
             return
         if not isinstance(response, TextResponse) or b"html" not in response.headers.get("Content-Type", b"html").lower():
             self.give_up(response.url, "not an HTML page")
+            return
+        if b"\x00" in response.body[:1024]:  # an image or archive served as text/html: no text holds NUL
+            self.give_up(response.url, "binary data served as HTML")
             return
         page = response.selector
         url = canonical_url(response.url)
@@ -305,6 +324,8 @@ class NewsSpider(scrapy.Spider):
         response = getattr(failure.value, "response", None)
         if response is not None:
             reason = f"HTTP {response.status}"
+        elif hasattr(failure.value.__cause__, "decompressed_size"):  # HttpCompressionMiddleware's cut
+            reason = "Content-Encoding inflates past DOWNLOAD_MAXSIZE"
         else:
             reason = str(failure.value) or failure.value.__class__.__name__
         self.give_up(request.url, reason)
