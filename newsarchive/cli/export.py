@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..storage import Archive
+from ..serving.terminal import printable
 from .base import cli, db_option
 
 
@@ -19,4 +20,4 @@ def export(fmt: str, source: str | None, since: str | None, db_path: Path) -> No
     """Stream every article, oldest first."""
     with Archive(db_path, create=False) as archive:
         for chunk in archive.export(fmt, source=source, since=since):
-            click.echo(chunk, nl=False)
+            click.echo(printable(chunk), nl=False)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from ..storage import Archive
-from ..serving.terminal import clean, highlighted
+from ..serving.terminal import clean, highlighted, printable
 from .base import cli, db_option
 
 @cli.command()
@@ -35,12 +35,13 @@ def search(query, source, since, until, limit, order, fmt, db_path: Path) -> Non
         for hit in hits:
             record = {"url": hit.url, "title": hit.title, "source": hit.source,
                       "published": hit.published, "snippet": hit.highlighted(), "score": hit.score}
-            click.echo(json.dumps(record, ensure_ascii=False))  # fmt: skip
+            click.echo(printable(json.dumps(record, ensure_ascii=False)))  # fmt: skip
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(["url", "title", "source", "published", "snippet", "score"])
         for hit in hits:
-            writer.writerow([hit.url, hit.title, hit.source, hit.published, hit.highlighted(), hit.score])
+            text = [hit.url, hit.title, hit.source, hit.published, hit.highlighted()]
+            writer.writerow([printable(value) if value else value for value in text] + [hit.score])
     elif not hits:
         click.echo(f"no articles match {clean(query)!r}")
     else:

@@ -9,6 +9,7 @@ import click
 
 from ..errors import NewsarchiveError
 from ..scheduling import registry
+from ..serving.terminal import printable
 from ..storage import Archive
 from .base import cli, db_option
 
@@ -61,13 +62,13 @@ def list_(fmt: str, db_path: Path) -> None:
         with Archive(db_path, create=False) as archive:
             entries = archive.list_sites()
     if fmt == "json":
-        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+        click.echo(printable(json.dumps(entries, ensure_ascii=False, indent=2)))
         return
     if not entries:
         click.echo("no sites registered (add one with `newsarchive sites add URL`)")
     for entry in entries:
         last = entry.get("last_started") or "never"
-        click.echo(f"{entry['name']}\t{entry['url']}\tevery {entry['every_seconds']}s\tlast crawl {last} {entry.get('last_status') or ''}".rstrip())
+        click.echo(printable(f"{entry['name']}\t{entry['url']}\tevery {entry['every_seconds']}s\tlast crawl {last} {entry.get('last_status') or ''}".rstrip()))
 
 
 @sites.command("remove")

@@ -1,8 +1,9 @@
 """HTML parsed whatever its nesting: libxml2 stops a whole page at 256 open elements.
 
 A page that wraps its article in 100,000 `<div>`s would come out empty. When the parser
-reports that limit, the page is parsed again with the wrappers past a safe depth left out
-(their text stays, and so do the paragraphs inside them).
+reports that limit, the page is parsed again with the bare wrappers past a safe depth left
+out: their text stays, and so do the elements inside them that have a class, an id or text
+of their own to mark (paragraphs, headings), so the article's own structure survives.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ import re
 from collections import Counter
 
 import lxml.html
-from lxml.etree import ErrorTypes
+from lxml.etree import ErrorTypes, _Element
 from lxml.html import HtmlElement
 
+PARSER_DEPTH = 256  # libxml2's limit (2048 with huge_tree, as parsel parses)
 KEPT_DEPTH = 150  # any element up to this depth stays
-TEXT_DEPTH = 200  # paragraphs, headings, list items and quotes stay up to this one (libxml2: 256)
+MARKED_DEPTH = 200  # elements with attributes, paragraphs, headings... stay up to this one (libxml2: 256)
 _TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*>")
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
          "source", "track", "wbr"}
@@ -32,6 +34,17 @@ def parse_document(html: str) -> HtmlElement:
     return doc
 
 
+def ends_too_deep(root: _Element) -> bool:
+    """Whether a tree ends PARSER_DEPTH elements deep: what a parse stopped at its limit leaves.
+
+    Only the last children are walked, so a normal page costs a dozen steps.
+    """
+    depth, el = 0, root
+    while len(el) and depth < PARSER_DEPTH:
+        el, depth = el[-1], depth + 1
+    return depth >= PARSER_DEPTH
+
+
 def flatten(html: str) -> str:
     """`html` with the tags of elements nested past the safe depths removed, their content kept."""
     stack: list[tuple[str, bool]] = []  # open elements: (tag, kept)
@@ -44,7 +57,8 @@ def flatten(html: str) -> str:
         if name in _VOID:
             return found.group(0)
         if not found.group(1):
-            kept = depth < KEPT_DEPTH or (name in _TEXT_BLOCKS and depth < TEXT_DEPTH)
+            marked = name in _TEXT_BLOCKS or bool(found.group(0)[len(name) + 1:-1].strip(" /"))
+            kept = depth < KEPT_DEPTH or (marked and depth < MARKED_DEPTH)
             stack.append((name, kept))
             open_tags[name] += 1
             depth += kept

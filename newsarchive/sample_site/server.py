@@ -21,9 +21,11 @@ from .content import ArticleStore, SampleArticle, article_from_record
 from .disway import Disway
 from .family import Family, Request, Response, not_found
 from .faults import Faults
+from .hostile import Hostile
 from .wordpress import WordPress
 
-FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults}
+FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults,
+                                     "hostile": Hostile}
 
 
 class SampleSite:

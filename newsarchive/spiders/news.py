@@ -31,6 +31,7 @@ from ..discovery.sitemaps import (
     sitemaps_in_robots,
 )
 from ..discovery.xmlsafe import TooLarge, inflate, without_doctype
+from ..extraction.depth import ends_too_deep, parse_document
 from ..discovery.urls import canonical_url, same_site, site_of
 from ..items import FetchedArticle
 from ..storage import Archive
@@ -195,6 +196,8 @@ class NewsSpider(scrapy.Spider):
             self.give_up(response.url, "binary data served as HTML")
             return
         page = response.selector
+        if ends_too_deep(page.root):  # the parse stopped at its depth limit: the page's end is missing
+            page = Selector(root=parse_document(response.text), type="html")
         url = canonical_url(response.url)
         canonical = self.canonical_of(page, response.url)
         article = self.is_article(page, url)
