@@ -15,7 +15,7 @@ import lxml.html
 from lxml.etree import ErrorTypes, _Element
 from lxml.html import HtmlElement
 
-PARSER_DEPTH = 256  # libxml2's limit (2048 with huge_tree, as parsel parses)
+TOO_DEEP = 250  # near libxml2's limit of 256 open elements (2048 with huge_tree, as parsel parses)
 KEPT_DEPTH = 150  # any element up to this depth stays
 MARKED_DEPTH = 200  # elements with attributes, paragraphs, headings... stay up to this one (libxml2: 256)
 _TAG = re.compile(r"<(/?)([a-zA-Z][^\s/>]*)[^>]*>")
@@ -35,14 +35,14 @@ def parse_document(html: str) -> HtmlElement:
 
 
 def ends_too_deep(root: _Element) -> bool:
-    """Whether a tree ends PARSER_DEPTH elements deep: what a parse stopped at its limit leaves.
+    """Whether a tree ends TOO_DEEP elements deep: what a parse stopped at its limit leaves.
 
     Only the last children are walked, so a normal page costs a dozen steps.
     """
     depth, el = 0, root
-    while len(el) and depth < PARSER_DEPTH:
+    while len(el) and depth < TOO_DEEP:
         el, depth = el[-1], depth + 1
-    return depth >= PARSER_DEPTH
+    return depth >= TOO_DEEP
 
 
 def flatten(html: str) -> str:

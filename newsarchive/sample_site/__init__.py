@@ -8,8 +8,9 @@ site (own port, so own host):
 - `wordpress` (Kabar Banua, WITA): `/`, `/page/N/`, `/<yyyy>/<mm>/<dd>/<slug>/[2/]`,
   `/feed/`, `/sitemap_index.xml` -> `/post-sitemap.xml`, `/category|tag|author/<slug>/`.
 - `faults` (Sumsel Terkini): WordPress-style, plus the routes in `site.fault_urls()`.
+- `hostile` (Warta Uji): WordPress-style, plus bombs, absurd pages and injection (`site.fault_urls()`).
 
-    site = SampleSite("disway")          # or "wordpress", "faults"; synthetic=N for scale
+    site = SampleSite("disway")          # or "wordpress", "faults", "hostile"; synthetic=N for scale
     base = site.start()                  # "http://127.0.0.1:PORT/"
     site.expected()                      # normalised records, newest first
     site.non_article_urls()              # listing pages that must not be archived

@@ -125,11 +125,12 @@ def test_terminal_output_of_every_command_is_free_of_escapes(crawled) -> None:
         assert not CONTROL.search(out), args
 
 
-def test_atom_feed_of_a_search_finding_the_injection_is_valid_xml(crawled) -> None:
+def atom_titles(db: Path, query: str) -> list[str]:
+    """The entry titles of the Atom feed of `query`, served by `newsarchive serve` (valid XML or an error)."""
     port = free_port()
-    process = subprocess.Popen([str(Path(sys.executable).parent / "newsarchive"), "serve", "--db", str(crawled["db"]),
-                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}/archive"
+    process = subprocess.Popen([str(Path(sys.executable).parent / "newsarchive"), "serve", "--db", str(db),
+                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/{db.stem}"
     try:
         for _ in range(100):
             try:
@@ -137,14 +138,18 @@ def test_atom_feed_of_a_search_finding_the_injection_is_valid_xml(crawled) -> No
                 break
             except OSError:
                 time.sleep(0.1)
-        query = urllib.parse.urlencode({"q": "Puskesmas pwned", "source": "", "since": "", "until": ""})
-        with urllib.request.urlopen(f"{base}/search_feed.atom?{query}", timeout=10) as response:
+        params = urllib.parse.urlencode({"q": query, "source": "", "since": "", "until": ""})
+        with urllib.request.urlopen(f"{base}/search_feed.atom?{params}", timeout=10) as response:
             feed = ElementTree.fromstring(response.read())
     finally:
         process.terminate()
         process.wait(timeout=10)
     atom = "{http://www.w3.org/2005/Atom}"
-    titles = [entry.find(atom + "title").text for entry in feed.findall(atom + "entry")]
+    return [entry.find(atom + "title").text for entry in feed.findall(atom + "entry")]
+
+
+def test_atom_feed_of_a_search_finding_the_injection_is_valid_xml(crawled) -> None:
+    titles = atom_titles(crawled["db"], "Puskesmas pwned")
     assert len(titles) == 1 and "<script>alert(4)</script>" in titles[0]
 
 
@@ -172,3 +177,5 @@ def test_commands_print_no_escapes_whatever_the_archive_holds(tmp_path) -> None:
         out = run_cli(*args, "--db", str(db)).stdout
         assert "bandang" in out or args[0] == "stats", args
         assert not CONTROL.search(out) and "\u202e" not in out, args
+    [title] = atom_titles(db, "bandang")  # a valid feed, not a server error
+    assert title.startswith("Banjir [2J]0;pwned[31m") and "\x1b" not in title
