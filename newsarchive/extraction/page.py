@@ -129,7 +129,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     `fetched_at` (aware) anchors relative dates such as "2 jam lalu"; without it they are ignored.
     Never raises: a page that defeats a reader keeps the fields read before it (logged).
     """
-    raw = RawArticle(url=url, site=urlsplit(url).netloc.rsplit("@", 1)[-1].lower() or None)
+    raw = RawArticle(url=url)
     try:
         _read(raw, html, url, overrides, fetched_at)
     except Exception as err:  # noqa: BLE001 - any page, however hostile, yields an article record
@@ -140,6 +140,7 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
 def _read(raw: RawArticle, html: str | bytes, url: str, overrides: SiteOverrides | None,
           fetched_at: datetime | None) -> None:
     """Fill `raw` field by field from the page."""
+    raw.site = urlsplit(url).netloc.rsplit("@", 1)[-1].lower() or None
     doc = _parse(decode_html(html))
     if doc is None:
         return

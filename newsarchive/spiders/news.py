@@ -192,7 +192,8 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse) or b"html" not in response.headers.get("Content-Type", b"html").lower():
             self.give_up(response.url, "not an HTML page")
             return
-        if b"\x00" in response.body[:1024]:  # an image or archive served as text/html: no text holds NUL
+        head = response.text[:1024]
+        if "\x00" in head and not head.lstrip().startswith("<"):  # an image or archive served as text/html
             self.give_up(response.url, "binary data served as HTML")
             return
         page = response.selector

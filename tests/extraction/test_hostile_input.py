@@ -91,6 +91,7 @@ def test_extract_article_never_raises_on_noise() -> None:
             data = bytes(rng.randrange(256) for _ in range(size))
             assert extract_article(data, URL).url == URL
             assert extract_article(data.decode("latin-1"), URL).url == URL
+    assert extract_article(PAGE, "http://[::1").url == "http://[::1"  # a URL urlsplit refuses
 
 
 def test_printable_keeps_lines_and_drops_escapes() -> None:
