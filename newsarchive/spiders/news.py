@@ -26,6 +26,7 @@ from ..discovery.links import PageLinks, continuation_pages, page_links
 from ..discovery.pages import is_article_page, is_listing_url, is_media_url
 from ..discovery.sitemaps import (
     COMMON_SITEMAP_PATHS,
+    MAX_BYTES,
     parse_sitemap,
     parse_w3c_datetime,
     sitemaps_in_robots,
@@ -121,8 +122,11 @@ class NewsSpider(scrapy.Spider):
 
     # -- sitemaps and feeds ------------------------------------------------------------
     def xml_body(self, response: Response) -> bytes | None:
-        """A sitemap's or feed's bytes, inflated within DOWNLOAD_MAXSIZE, its entity declarations cut."""
-        limit = response.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE"))
+        """A sitemap's or feed's bytes, inflated within DOWNLOAD_MAXSIZE, its entity declarations cut.
+
+        DOWNLOAD_MAXSIZE=0 lifts Scrapy's limit, not this one: the sitemap protocol's 50 MB is kept.
+        """
+        limit = response.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE")) or MAX_BYTES
         try:
             body, declared = without_doctype(inflate(response.body, limit))
         except TooLarge as err:
