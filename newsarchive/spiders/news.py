@@ -31,9 +31,9 @@ from ..discovery.sitemaps import (
     parse_w3c_datetime,
     sitemaps_in_robots,
 )
+from ..discovery.urls import canonical_url, same_site, site_of
 from ..discovery.xmlsafe import TooLarge, inflate, without_doctype
 from ..extraction.depth import ends_too_deep, parse_document
-from ..discovery.urls import canonical_url, same_site, site_of
 from ..items import FetchedArticle
 from ..storage import Archive
 
