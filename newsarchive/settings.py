@@ -69,6 +69,7 @@ DOWNLOADER_MIDDLEWARES = {
     "newsarchive.downloadermiddlewares.backoff.BackoffRetryMiddleware": 550,
     "newsarchive.downloadermiddlewares.conditional.ConditionalRequestMiddleware": 560,
     "newsarchive.downloadermiddlewares.blocks.BlockCounterMiddleware": 590,  # sees retried answers too
+    "newsarchive.downloadermiddlewares.encoding.BrowserEncodingMiddleware": 585,  # after decompression (590)
     "newsarchive.downloadermiddlewares.redirectloop.RedirectLoopMiddleware": 610,
 }
 ITEM_PIPELINES = {

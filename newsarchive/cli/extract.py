@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from ..serving.terminal import printable
 from .base import cli, db_option
 
 
@@ -27,4 +28,4 @@ def extract_command(file: str, url: str, db_path) -> None:
         except OSError as err:
             raise click.ClickException(f"cannot read {file}: {err.strerror or err}") from err
     article = extract_article(data, url)
-    click.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+    click.echo(printable(json.dumps(article.to_dict(), ensure_ascii=False, indent=2)))

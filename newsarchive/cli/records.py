@@ -1,6 +1,7 @@
 """Records on stdout in the formats every record-printing command shares.
 
-`json` is one JSON array (streamed, so `export` never holds the archive in memory),
+Scraped text is untrusted: every line goes through `printable`, so no control character or
+escape sequence in the archive reaches the terminal. `json` is one JSON array (streamed, so `export` never holds the archive in memory),
 `jsonl` one object per line, `csv` a header and one row per record (lists as JSON text).
 """
 
@@ -13,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import click
+
+from ..serving.terminal import printable
 
 RECORD_FORMATS = ("json", "jsonl", "csv")
 
@@ -36,16 +39,16 @@ def _csv_line(values: Iterable[Any]) -> str:
 def echo_records(records: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str]) -> None:
     """Print `records` (dicts with `columns`) in a record format, one record at a time."""
     if fmt == "csv":
-        click.echo(_csv_line(columns), nl=False)
+        click.echo(printable(_csv_line(columns)), nl=False)
         for record in records:
-            click.echo(_csv_line(record.get(c) for c in columns), nl=False)
+            click.echo(printable(_csv_line(record.get(c) for c in columns)), nl=False)
         return
     if fmt == "jsonl":
         for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(printable(json.dumps(record, ensure_ascii=False)))
         return
     opened = False
     for record in records:
-        click.echo(("[\n" if not opened else ",\n") + json.dumps(record, ensure_ascii=False), nl=False)
+        click.echo(("[\n" if not opened else ",\n") + printable(json.dumps(record, ensure_ascii=False)), nl=False)
         opened = True
     click.echo("\n]" if opened else "[]")

@@ -8,6 +8,7 @@ import click
 
 from ..errors import NewsarchiveError
 from ..scheduling import registry
+from ..serving.terminal import printable
 from ..storage import Archive
 from ..storage.sites import SITE_COLUMNS
 from .base import cli, db_option
@@ -70,7 +71,7 @@ def list_(fmt: str, db_path: Path) -> None:
         click.echo("no sites registered (add one with `newsarchive sites add URL`)")
     for entry in entries:
         last = entry.get("last_started") or "never"
-        click.echo(f"{entry['name']}\t{entry['url']}\tevery {entry['every_seconds']}s\tlast crawl {last} {entry.get('last_status') or ''}".rstrip())
+        click.echo(printable(f"{entry['name']}\t{entry['url']}\tevery {entry['every_seconds']}s\tlast crawl {last} {entry.get('last_status') or ''}".rstrip()))
 
 
 @sites.command("remove")

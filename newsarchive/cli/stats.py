@@ -9,7 +9,7 @@ import click
 
 from ..storage import Archive
 from .base import cli, db_option
-from ..serving.terminal import clean
+from ..serving.terminal import clean, printable
 
 
 @cli.command()
@@ -22,20 +22,20 @@ def stats(fmt: str, as_json: bool, db_path: Path) -> None:
     with Archive(db_path, create=False) as archive:
         numbers = archive.stats()
     if as_json or fmt == "json":
-        click.echo(json.dumps(numbers, ensure_ascii=False, indent=2))
+        click.echo(printable(json.dumps(numbers, ensure_ascii=False, indent=2)))
         return
     click.echo(
         f"{numbers['articles']} articles, {numbers['revisions']} revisions, "
         f"{numbers['pages']} raw pages, {numbers['duplicates']} linked as duplicates"
     )
     for source in numbers["sources"]:
-        span = f"{(source['first_published'] or '?')[:10]} .. {(source['last_published'] or '?')[:10]}"
+        span = clean(f"{(source['first_published'] or '?')[:10]} .. {(source['last_published'] or '?')[:10]}")
         click.echo(f"  {source['articles']:>8}  {clean(source['source'])} ({clean(source['site'])})  {span}")
     if numbers["crawls"]:
         click.echo("last crawls:")
     for crawl in numbers["crawls"]:
         click.echo(
-            f"  #{crawl['id']} {clean(crawl['site'])} {crawl['started']} {crawl['status']}: "
+            f"  #{crawl['id']} {clean(crawl['site'])} {clean(crawl['started'])} {clean(crawl['status'])}: "
             f"{crawl['new']} new, {crawl['updated']} updated, {crawl['unchanged']} unchanged, "
             f"{crawl['errors']} errors"
         )

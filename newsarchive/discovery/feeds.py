@@ -1,4 +1,4 @@
-"""RSS and Atom feeds, read with feedparser."""
+"""RSS and Atom feeds, read with feedparser (after `xmlsafe.without_doctype`: no entities)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import feedparser
+
+from .xmlsafe import without_doctype
 
 COMMON_FEED_PATHS = ("/feed/", "/rss", "/rss.xml", "/feed.xml", "/atom.xml", "/index.xml")
 
@@ -21,7 +23,7 @@ class FeedEntry:
 
 def parse_feed(body: bytes) -> list[FeedEntry] | None:
     """Entries of a feed, or None when the body is no feed at all."""
-    feed = feedparser.parse(body)
+    feed = feedparser.parse(without_doctype(body)[0])
     if not feed.entries and not feed.feed.get("title"):
         return None
     entries = []

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-import lxml.html
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 
@@ -15,6 +15,7 @@ from .bylines import declared_authors, lead_byline, visible_bylines
 from .content import Content, extract_content, lead_blocks, read_blocks
 from .dates import find_dates, parse_iso, site_zone, with_offset
 from .decode import decode_html
+from .depth import parse_document
 from .embedded import embedded_body, script_payloads
 from .kind import Evidence, page_kind
 from .dom import clean
@@ -30,6 +31,7 @@ _MIN_BODY = 200
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 NEXT_WORDS = re.compile(r"^\s*(?:selanjutnya|berikutnya|next|weiter|nächste seite|next page)\s*[›»>]*\s*$",
                         re.I)
+log = logging.getLogger("newsarchive.extraction")
 
 
 def _parse(html: str) -> HtmlElement | None:
@@ -37,7 +39,7 @@ def _parse(html: str) -> HtmlElement | None:
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html)
+        return parse_document(html)
     except (ParserError, ValueError):
         return None
 
@@ -144,12 +146,24 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     """What one page says about its article; pure function of its arguments.
 
     `fetched_at` (aware) anchors relative dates such as "2 jam lalu"; without it they are ignored.
+    Never raises: a page that defeats a reader keeps the fields read before it (logged).
     """
-    raw = RawArticle(url=url, site=urlsplit(url).netloc.rsplit("@", 1)[-1].lower() or None)
+    raw = RawArticle(url=url)
+    try:
+        _read(raw, html, url, overrides, fetched_at)
+    except Exception as err:  # noqa: BLE001 - any page, however hostile, yields an article record
+        log.warning("could not read all of %s: %s: %s", url, type(err).__name__, str(err)[:200])
+    return raw
+
+
+def _read(raw: RawArticle, html: str | bytes, url: str, overrides: SiteOverrides | None,
+          fetched_at: datetime | None) -> None:
+    """Fill `raw` field by field from the page."""
+    raw.site = urlsplit(url).netloc.rsplit("@", 1)[-1].lower() or None
     doc = _parse(decode_html(html))
     if doc is None:
         raw.kind = "other: no HTML document"
-        return raw
+        return
     data = parse_structured(doc, url)
     payloads = script_payloads(doc)
     for el in list(doc.iter("script", "style", "noscript", "template")):
@@ -190,4 +204,3 @@ def extract_raw(html: str | bytes, url: str, overrides: SiteOverrides | None = N
     raw.kind = page_kind(Evidence(url=url, declared=data.declares_article, listing_declared=data.declares_listing,
                                   blocks=raw.blocks, elements=content.elements, has_headline=bool(raw.title),
                                   dated=raw.published is not None))
-    return raw

@@ -76,25 +76,29 @@ def _types(node: dict[str, Any]) -> set[str]:
     return {str(k).lower().rsplit("/", 1)[-1] for k in (kind if isinstance(kind, list) else [kind])}
 
 
-def _walk(value: Any, out: list[dict[str, Any]], own: list[dict[str, Any]] | None = None) -> None:
-    """Every node of a JSON-LD value into `out`; into `own` those that describe the page
-    itself rather than an item of a list it declares."""
-    if isinstance(value, list):
-        for item in value:
-            _walk(item, out, own)
-    elif isinstance(value, dict):
-        out.append(value)
-        if own is not None:
-            own.append(value)
-        for key in ("@graph", "mainEntity", "itemListElement"):
-            if key in value:
-                _walk(value[key], out, own if key != "itemListElement" else None)
+def _walk(value: Any, out: list[dict[str, Any]], own: list[dict[str, Any]]) -> None:
+    """The nodes of a JSON-LD value in document order into `out`, and into `own` those that
+    describe the page itself rather than an item of a list it declares; a loop, not
+    recursion, for any depth."""
+    stack: list[tuple[Any, bool]] = [(value, True)]
+    while stack:
+        value, is_own = stack.pop()
+        if isinstance(value, list):
+            stack.extend((item, is_own) for item in reversed(value))
+        elif isinstance(value, dict):
+            out.append(value)
+            if is_own:
+                own.append(value)
+            stack.extend((value[key], is_own and key != "itemListElement")
+                         for key in ("itemListElement", "mainEntity", "@graph") if key in value)
 
 
 def _load_json(text: str) -> Any:
     text = _WRAPPING.sub("", _CONTROL.sub(" ", text))
     try:
         return json.loads(text, strict=False)
+    except RecursionError:  # arrays nested deeper than Python's recursion limit: no article there
+        return None
     except ValueError:
         # Several objects concatenated, or a trailing semicolon: keep what parses.
         decoder, items, pos = json.JSONDecoder(strict=False), [], 0
@@ -103,7 +107,7 @@ def _load_json(text: str) -> Any:
                 pos += 1
             try:
                 item, pos = decoder.raw_decode(text, pos)
-            except ValueError:
+            except (ValueError, RecursionError):
                 break
             items.append(item)
         return items

@@ -12,7 +12,7 @@ from .datelines import find_dateline
 from .noise import drop_noise, is_furniture
 from .people import is_names_byline, is_people_line, split_people
 from .source import display_name
-from .text import tidy, tidy_or_none
+from .text import tidy, tidy_or_none, without_controls
 
 # A line shorter than this seen twice is a template's (a label, a sign-off); a whole
 # paragraph written twice is the author's, and kept as written.
@@ -72,12 +72,13 @@ def normalise(raw: RawArticle) -> Article:
     for editor in shown_editors + more_editors:
         if editor not in editors and editor not in authors:
             editors.append(editor)
-    language = raw.language.split("-")[0].lower() if raw.language else None
+    language = tidy(raw.language).split("-")[0].lower() or None
     return Article(
         url=raw.url, source=source, title=title, caption=caption, photo_credit=credit,
         body="\n\n".join(paragraphs), authors=authors, published=raw.published,
         modified=raw.modified, dateline=place, section=section,
         tags=[tidy(t) for t in raw.tags], language=language, site=raw.site,
         editors=editors,
-        summary=tidy_or_none(raw.summary), image_url=raw.image_url, kind=raw.kind,
+        summary=tidy_or_none(raw.summary), image_url=without_controls(raw.image_url or "") or None,
+        kind=raw.kind,
     )

@@ -10,11 +10,12 @@ site (own port, so own host):
 - `faults` (Sumsel Terkini): WordPress-style, plus the routes in `site.fault_urls()`.
 - `network`: the `disway` stories where every page of a split story is its own canonical and
   later pages are linked from listings and the sidebar.
+- `hostile` (Warta Uji): WordPress-style, plus bombs, absurd pages and injection (`site.fault_urls()`).
 
 The `disway` feed lists the latest change first under each story's `pubDate`, so an edited
 story takes a place back in it; an edited page shows a "Diperbarui: ..." line.
 
-    site = SampleSite("disway")          # or "wordpress", "faults", "network"; synthetic=N for scale
+    site = SampleSite("disway")          # or "wordpress", "faults", "network", "hostile"; synthetic=N for scale
     SampleSite("wordpress", clock_lag=timedelta(hours=30), lastmod_style="day")
                                          # a site clock behind ours; lastmod "iso", "naive" or "day"
     base = site.start()                  # "http://127.0.0.1:PORT/"

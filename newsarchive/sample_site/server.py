@@ -22,11 +22,13 @@ from .disway import Disway
 from .family import Family, Request, Response, not_found
 from .feeds import LASTMOD_STYLES
 from .faults import Faults
+from .hostile import Hostile
 from .layout_change import CHANGES, blocked, redesign
 from .network import Network
 from .wordpress import WordPress
 
-FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults, "network": Network}
+FAMILIES: dict[str, type[Family]] = {"disway": Disway, "wordpress": WordPress, "faults": Faults, "network": Network,
+                                     "hostile": Hostile}
 
 
 class SampleSite:

@@ -30,6 +30,7 @@ from ..discovery.links import PageLinks, continuation_pages, first_page, page_li
 from ..discovery.pages import is_listing_url, is_media_url
 from ..discovery.sitemaps import (
     COMMON_SITEMAP_PATHS,
+    MAX_BYTES,
     parse_sitemap,
     parse_w3c_datetime,
     sitemaps_in_robots,
@@ -37,6 +38,8 @@ from ..discovery.sitemaps import (
 from ..discovery.urls import canonical_url, same_site, site_of
 from ..extraction import RawArticle, SiteOverrides, extract_raw
 from ..downloadermiddlewares.sitebound import OffsiteRefused
+from ..discovery.xmlsafe import TooLarge, inflate, without_doctype
+from ..extraction.depth import ends_too_deep, parse_document
 from ..items import FetchedArticle
 from ..storage import Archive
 from .backlog import Backlog
@@ -145,10 +148,27 @@ class NewsSpider(scrapy.Spider):
         )
 
     # -- sitemaps and feeds ------------------------------------------------------------
+    def xml_body(self, response: Response) -> bytes | None:
+        """A sitemap's or feed's bytes, inflated within DOWNLOAD_MAXSIZE, its entity declarations cut.
+
+        DOWNLOAD_MAXSIZE=0 lifts Scrapy's limit, not this one: the sitemap protocol's 50 MB is kept.
+        """
+        limit = response.meta.get("download_maxsize", self.settings.getint("DOWNLOAD_MAXSIZE")) or MAX_BYTES
+        try:
+            body, declared = without_doctype(inflate(response.body, limit))
+        except TooLarge as err:
+            self.give_up(response.url, f"gzip file {err} (DOWNLOAD_MAXSIZE)")
+            return None
+        if declared:
+            self.cut["entity declarations in a sitemap or feed"] += 1
+            log.warning("ignored the entity declarations of %s", response.url)
+        return body
+
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        if response.status != 200:
+        body = self.xml_body(response) if response.status == 200 else None
+        if body is None:
             return
-        for entry in parse_sitemap(response.body):
+        for entry in parse_sitemap(body):
             if not same_site(entry.loc, self.site):
                 continue
             if entry.is_sitemap:
@@ -161,7 +181,8 @@ class NewsSpider(scrapy.Spider):
         yield from self.release(response.url)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
-        entries = parse_feed(response.body)
+        body = self.xml_body(response)
+        entries = parse_feed(body) if body is not None else None
         if entries is None:
             return
         bumped = out_of_order([self.published_of(canonical_url(entry.link)) for entry in entries])
@@ -241,7 +262,13 @@ class NewsSpider(scrapy.Spider):
         if not isinstance(response, TextResponse) or b"html" not in response.headers.get("Content-Type", b"html").lower():
             self.give_up(response.url, "not an HTML page")
             return
+        head = response.text[:1024]
+        if "\x00" in head and not head.lstrip().startswith("<"):  # an image or archive served as text/html
+            self.give_up(response.url, "binary data served as HTML")
+            return
         page = response.selector
+        if ends_too_deep(page.root):  # the parse stopped at its depth limit: the page's end is missing
+            page = Selector(root=parse_document(response.text), type="html")
         url = canonical_url(response.url)
         canonical = self.canonical_of(page, response.url)
         fetched_at = datetime.now(timezone.utc)
@@ -388,11 +415,15 @@ class NewsSpider(scrapy.Spider):
         request = failure.request
         response = getattr(failure.value, "response", None)
         if isinstance(failure.value, OffsiteRefused):
-            pass  # the middleware that refused it counted and logged it
+            reason = None  # the middleware that refused it counted and logged it
         elif response is not None:
-            self.give_up(request.url, f"HTTP {response.status}")
+            reason = f"HTTP {response.status}"
+        elif hasattr(failure.value.__cause__, "decompressed_size"):  # HttpCompressionMiddleware's cut
+            reason = "Content-Encoding inflates past DOWNLOAD_MAXSIZE"
         else:
-            self.give_up(request.url, str(failure.value) or failure.value.__class__.__name__)
+            reason = str(failure.value) or failure.value.__class__.__name__
+        if reason is not None:
+            self.give_up(request.url, reason)
         yield from self.source_done(request.meta, failed=True)
 
     def closed(self, reason: str) -> None:

@@ -28,6 +28,9 @@ CANDIDATES = 2000
 WEIGHTS = (10.0, 4.0, 1.0, 0.0)  # title, caption, body, source_key
 MARK = ("\x02", "\x03")  # snippet highlight delimiters; scraped text never holds them
 _MARKS = re.compile("[\x02\x03]")
+# Lone surrogates (an argument's undecodable bytes) cannot be encoded for SQLite; they become U+FFFD,
+# which the tokenizer reads as a separator.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _SNIPPET = "snippet(articles_fts, -1, :mark_start, :mark_end, '…', 24)"
 
 
@@ -67,6 +70,8 @@ def search(
         raise NewsarchiveError(f"order must be best or newest, not {order!r}")
     if not 1 <= limit <= 1000:
         raise NewsarchiveError(f"limit must be between 1 and 1000, not {limit}")
+    query = _SURROGATES.sub("\ufffd", query)
+    source = _SURROGATES.sub("\ufffd", source) if source else source
     text_query = match_expression(query)
     params = {
         "q": match_expression(query, source),

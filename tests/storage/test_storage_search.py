@@ -118,6 +118,8 @@ HOSTILE = [
     "-banjir", "+banjir", "banjir*", "*", "**", "ban*jir", "{title body}: banjir",
     "'; DROP TABLE articles; --", "x" * 10_000, "banjir " * 40, "فيضانات في جاكرتا",
     "น้ำท่วมกรุงเทพ", "洪水", "banjir\x00warga", "\u202ebanjir", "NOT banjir", "AND warga",
+    "banjir\udc80lahat", "\udc80", "\ud800banjir", "banjir\x1b[2J", "\x9bbanjir", "\ufffd", "\u0301",
+    "🌊 banjir", "banjir\tkota\nwarga", "\x00",
 ]
 
 
@@ -131,6 +133,11 @@ def test_hostile_queries_give_results_or_one_line_error(filled, query, order):
     else:
         assert isinstance(hits, list)
     assert filled.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+
+
+def test_a_lone_surrogate_in_a_word_splits_it(filled):
+    assert urls(filled.search("banjir\udc80rendam")) == urls(filled.search("banjir rendam")) != []
+    assert filled.search("banjir", source="Kabar\udc80") == []
 
 
 def test_non_latin_text_is_searchable(archive, make_article):
