@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from ..normalisation.rules import alternation
-from .dom import BOILER_TAGS, SALES_WORDS, clean, is_boilerplate, link_length, markers
+from .dom import BOILER_TAGS, SALES_WORDS, clean, is_boilerplate, is_hidden, link_length, markers
 
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt",
               "td", "th", "tr", "div", "section", "article", "main", "ul", "ol", "table", "dl",
@@ -299,7 +299,8 @@ def read_blocks(elements: list[HtmlElement], skip_text: set[str],
     if totals:
         whole = sum(totals.get(el, 0.0) for el in elements)
         protected = {el for el, total in totals.items()
-                     if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer") and not _thread(el)}
+                     if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer") and not _thread(el)
+                     and not is_hidden(el)}
     reader = _Reader(skip_text, protected)
     for el in elements:
         reader.read(el, top=True)

@@ -63,13 +63,18 @@ def is_boilerplate(el: HtmlElement) -> bool:
     """True for a subtree that is page furniture by tag, class/id or being hidden."""
     if not isinstance(el.tag, str) or el.tag in BOILER_TAGS:
         return True
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if is_hidden(el):
         return True
     words = markers(el)
     return bool(words & BOILER_WORDS) or any(w.startswith(BOILER_PREFIXES) for w in words)
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """Hidden by its own markup (`hidden`, `aria-hidden`, `display: none`, `visibility: hidden`)."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
 
 
 def link_length(el: HtmlElement) -> int:

@@ -70,3 +70,12 @@ def test_readers_comments_are_never_the_story_however_long():
     html = (f'<html lang="id"><body><h1>Judul berita banjir</h1><div class="content">'
             f'{"".join(f"<p>{p}</p>" for p in STORY3)}{comments}</div></body></html>')
     assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == STORY3
+
+
+def test_hidden_text_is_never_the_story_however_much_of_it_there_is():
+    """Body: text hidden by its own markup (`visibility: hidden`) is not read, even when long."""
+    hidden = "".join(f"<p>Teks tersembunyi nomor {i} yang panjang sekali dan tidak pernah terlihat oleh pembaca, "
+                     f"kata penguji.</p>" for i in range(4))
+    html = (f'<html lang="id"><body><article><h1>Judul berita banjir</h1><div style="visibility: hidden">{hidden}</div>'
+            f'<div>{"".join(f"<p>{p}</p>" for p in STORY3)}</div></article></body></html>')
+    assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == STORY3
