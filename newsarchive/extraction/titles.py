@@ -76,6 +76,13 @@ def _undecorated(titles: list[str]) -> list[str]:
     return out
 
 
+def _describes(headline: str, doc: HtmlElement, page_title: str) -> bool:
+    """A JSON-LD "headline" that is a short description of the topic ("constitutional monarchy
+    in Oceania"), not the headline: the `<h1>` and `<title>` agree on another text."""
+    h1 = clean(next((h.text_content() for h in doc.iter("h1")), ""))
+    return bool(h1) and h1 in page_title and _similarity(headline, h1) < 0.2 and _similarity(headline, page_title) < 0.2
+
+
 def find_title(doc: HtmlElement, data: Structured, names: list[str],
            host: str) -> tuple[str | None, HtmlElement | None]:
     """The headline, and the `<h1>` that shows it (the anchor of the article's header).
@@ -85,11 +92,13 @@ def find_title(doc: HtmlElement, data: Structured, names: list[str],
     Without declarations: the `<h1>`, else `<title>` without the site name.
     """
     headline = data.ld("headline")
+    page_title = clean(doc.findtext(".//title"))
+    if isinstance(headline, str) and not data.first("og:title") and _describes(headline, doc, page_title):
+        headline = None
     declared = [_strip_site(html.unescape(clean(t)), names, host)
                 for t in (data.first("og:title"), headline if isinstance(headline, str) else None,
                           data.first("twitter:title")) if t]
     declared = _undecorated(declared)
-    page_title = clean(doc.findtext(".//title"))
     reference = declared[0] if declared else _strip_site(page_title, names, host) if page_title else ""
     best, best_sim = None, -1.0
     for h1 in doc.iter("h1"):

@@ -150,3 +150,12 @@ def test_date_line_beside_the_headline_is_read_with_its_clock(header):
 def test_a_cms_own_publication_meta_is_read(meta):
     """Dates: a meta whose name says publish/pubdate/posted and date/time is a publication time."""
     assert extract_article(_rows_page(head=meta), KOMPAS_URL).published == "2016-12-12T14:30:00+07:00"
+
+
+def test_short_description_declared_as_headline_is_not_the_title():
+    """Titles: an encyclopaedia's JSON-LD "headline" describing the topic loses to the `<h1>`
+    that `<title>` repeats."""
+    ld = '<script type="application/ld+json">{"@type": "Article", "headline": "ibu kota provinsi di Sumatera"}</script>'
+    page = (f"<html><head><title>Palembang - Ensiklopedia Bebas</title>{ld}</head><body><h1>Palembang</h1>"
+            f"<div>{''.join(f'<p>{p}</p>' for p in STORY)}</div></body></html>")
+    assert extract_article(page, "https://ensiklopedia.example/wiki/Palembang").title == "Palembang"
