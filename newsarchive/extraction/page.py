@@ -24,7 +24,7 @@ from .overrides import SiteOverrides
 from .raw import RawArticle
 from .structured import Structured, names_of, parse_structured
 from .taxonomy import declared_section, find_section, find_tags
-from .titles import find_title
+from .titles import find_title, shown_site_names
 
 # Less story text than this in the DOM means the page renders its body some other way.
 _MIN_BODY = 200
@@ -173,7 +173,8 @@ def _read(raw: RawArticle, html: str | bytes, url: str, overrides: SiteOverrides
         (clean(publisher[0][0]) if publisher else None)
     raw.page_title = clean(doc.findtext(".//title")) or None
     raw.language = _language(doc, data)
-    labels = [name for name in (raw.site_name, declared_section(data)) if name]  # not part of a headline
+    # Not part of a headline: the names the site declares and shows for itself.
+    labels = [name for name in (raw.site_name, declared_section(data), *shown_site_names(doc)) if name]
     raw.title, title_el = find_title(doc, data, labels, raw.site or "")
     body = doc.body if doc.find("body") is not None else doc
     content = extract_content(body, raw.title, title_el)

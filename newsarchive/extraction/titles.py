@@ -83,6 +83,29 @@ def _describes(headline: str, doc: HtmlElement, page_title: str) -> bool:
     return bool(h1) and h1 in page_title and _similarity(headline, h1) < 0.2 and _similarity(headline, page_title) < 0.2
 
 
+_NOT_A_NAME = re.compile(r"©|\(c\)|copyright|hak\s+cipta|all\s+rights\s+reserved|\b(?:19|20)\d\d\b|[|•·]", re.I)
+_MAX_SHOWN_NAMES = 6
+
+
+def shown_site_names(doc: HtmlElement) -> list[str]:
+    """What the page shows as its own name: the `alt` of the logo linking home, and the
+    copyright line. Pages served from a bare address (a loopback copy, an IP) have no host
+    to recognise the name in a `<title>` by."""
+    names: list[str] = []
+    for link in doc.iter("a"):
+        if (link.get("href") or "").strip() in ("/", "./", "index.html"):
+            texts = [img.get("alt") or "" for img in link.iter("img")]  # the logo; link texts are "Home"
+            names.extend(clean(t) for t in texts if 2 < len(clean(t)) <= 40)
+        if len(names) >= _MAX_SHOWN_NAMES:
+            break
+    for el in doc.iter("footer", "p", "div", "span", "small"):
+        text = el.text if el.tag != "footer" else el.text_content()
+        if text and ("©" in text or "copyright" in text.lower()) and len(text) <= 100:
+            names.append(clean(_NOT_A_NAME.sub(" ", text)))
+            break
+    return [n for n in names if n]
+
+
 def find_title(doc: HtmlElement, data: Structured, names: list[str],
            host: str) -> tuple[str | None, HtmlElement | None]:
     """The headline, and the `<h1>` that shows it (the anchor of the article's header).

@@ -33,7 +33,8 @@ DETIK = f"""<html><head><title>Presiden Minta Bantuan Banjir Dipercepat</title><
 ANTARA_URL = "https://www.antaranews.example/berita/600123/presiden-minta-bantuan-banjir-dipercepat"
 ANTARA = f"""<html><head><title>ANTARA News: Presiden minta bantuan banjir dipercepat</title>
 <meta property="og:title" content="ANTARA News: Presiden minta bantuan banjir dipercepat">
-<meta property="article:published_time" content="2016-12-12T14:30:00+00:00"></head><body>{NAV}
+<meta property="article:published_time" content="2016-12-12T14:30:00+00:00"></head><body>
+<div class="header"><a href="/"><img src="/img/antara-news.png" alt="ANTARA News"></a></div>{NAV}
 <div id="main"><h1>Presiden minta bantuan banjir dipercepat</h1>
 <p class="date">Senin, 12 Desember 2016 14:30 WIB | 1.234 Views</p>
 <div id="content_news">Jakarta (ANTARA News) - {BROKEN_LINES}<br/><br/>COPYRIGHT © ANTARA 2016</div></div>
@@ -159,3 +160,15 @@ def test_short_description_declared_as_headline_is_not_the_title():
     page = (f"<html><head><title>Palembang - Ensiklopedia Bebas</title>{ld}</head><body><h1>Palembang</h1>"
             f"<div>{''.join(f'<p>{p}</p>' for p in STORY)}</div></body></html>")
     assert extract_article(page, "https://ensiklopedia.example/wiki/Palembang").title == "Palembang"
+
+
+@pytest.mark.parametrize("shown", ['<a href="/"><img src="/logo.png" alt="Warta Kota"></a>',
+                                   "<footer>Copyright © 2016 Warta Kota. All rights reserved.</footer>"])
+def test_site_name_the_page_shows_is_stripped_from_a_title_on_a_bare_address(shown):
+    """Titles: served from an IP (a loopback copy), the site's name is known from its logo or
+    copyright line, not from the host."""
+    page = (f"<html><head><title>Warta Kota: Presiden minta bantuan banjir dipercepat</title></head><body>{shown}"
+            f"<h1>Presiden minta bantuan banjir dipercepat</h1><div>{''.join(f'<p>{p}</p>' for p in STORY)}</div>"
+            "</body></html>")
+    assert extract_article(page, "http://127.0.0.1:8080/berita/600123/presiden-minta").title == \
+        "Presiden minta bantuan banjir dipercepat"
