@@ -167,7 +167,8 @@ def test_short_description_declared_as_headline_is_not_the_title():
 def test_site_name_the_page_shows_is_stripped_from_a_title_on_a_bare_address(shown):
     """Titles: served from an IP (a loopback copy), the site's name is known from its logo or
     copyright line, not from the host."""
-    page = (f"<html><head><title>Warta Kota: Presiden minta bantuan banjir dipercepat</title></head><body>{shown}"
+    declared = '<meta property="og:title" content="Warta Kota: Presiden minta bantuan banjir dipercepat">'
+    page = (f"<html><head>{declared}</head><body>{shown}"
             f"<h1>Presiden minta bantuan banjir dipercepat</h1><div>{''.join(f'<p>{p}</p>' for p in STORY)}</div>"
             "</body></html>")
     assert extract_article(page, "http://127.0.0.1:8080/berita/600123/presiden-minta").title == \
