@@ -54,6 +54,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--json", type=Path, help="also write the figures here as JSON")
     args = parser.parse_args()
     site = SampleSite("disway", synthetic=args.articles)
     url = site.start(host="127.0.0.1", port=0)
@@ -74,6 +75,10 @@ def main() -> None:
     print(f"| bare Scrapy spider (stores nothing) | {bare['pages']} | 0 | {bare['seconds']:.1f} | {bare_rate:.0f} | {bare_peak:.0f} |")
     print(f"| newsarchive crawl (full pipeline) | {ours['pages']} | {ours['articles']} | {ours['seconds']:.1f} | {ours_rate:.0f} | {ours_peak:.0f} |")
     print(f"\nratio ours/bare pages/s: {ours_rate / bare_rate:.2f} (target >= 0.7); peak memory target < 300 MB")
+    if args.json:
+        figures = {"articles": args.articles, "concurrency": args.concurrency, "ours": ours, "bare": bare,
+                   "ours_peak_rss_mb": ours_peak, "ratio": ours_rate / bare_rate}
+        args.json.write_text(json.dumps(figures, indent=2, default=str))
 
 
 if __name__ == "__main__":
