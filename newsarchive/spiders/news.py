@@ -272,15 +272,17 @@ class NewsSpider(scrapy.Spider):
         url = canonical_url(response.url)
         canonical = self.canonical_of(page, response.url)
         fetched_at = datetime.now(timezone.utc)
-        raw = extract_raw(response.text, response.url, self.overrides, fetched_at=fetched_at)
-        article = self.is_article(raw, url)
+        # A listing's URL is verdict enough (`extraction.kind` starts with the same test).
+        raw = None if self.article_pattern is None and is_listing_url(url) else \
+            extract_raw(response.text, response.url, self.overrides, fetched_at=fetched_at)
+        article = raw is not None and self.is_article(raw, url)
         self.crawler.stats.inc_value("newsarchive/pages/" + ("article" if article else "listing"))
         first_url = first_page(page, response.url) if article else None
         if article and (canonical != url or first_url):
             # A copy (tracking parameters, page 2 of a split story, AMP): fetch the original.
             yield from self.article_request(first_url or canonical)
         elif article:
-            yield from self.follow_pages(response, url, [], first=(raw, fetched_at))
+            yield from self.follow_pages(response, url, [], first=(raw, fetched_at) if raw else None)
         if article and self.incremental:
             return  # known listings, feeds and sitemaps bring what is new; an article's links add nothing
         links = page_links(page, response.url, self.site)
