@@ -38,6 +38,9 @@ LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "d
 # A heading naming a box that closes the story's container ("Berita Lainnya", "More Photos").
 _CLOSING = re.compile(rf"^\W*(?:{alternation('CLOSING_SECTIONS')})\W*$", re.I)
 _CLOSING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div", "span", "header"}
+# Class/id words of consent dialogs laid over the page. Not "modal": some sites render the
+# story itself in one (a slideshow or article view opened over the home page).
+OVERLAY_WORDS = {"consent", "gdpr", "onetrust", "cookiebot", "cookie", "cookies", "cmp"}
 THREAD_WORDS = {"komentar", "disqus", "commentlist", "kommentare", "commentaires", "comentarios"}
 THREAD_PARTS = {"list", "thread", "item", "items", "area", "section", "box", "wrapper", "container", "body"}
 _MIN_PARAGRAPH = 25
@@ -165,7 +168,9 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None, lists: bool = False
     scores, totals = scored.near, scored.total
     if not scores:
         return Choice([root], totals)
-    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)[:12]
+    ranked = [kv for kv in sorted(scores.items(), key=lambda kv: kv[1], reverse=True) if not _in_overlay(kv[0])][:12]
+    if not ranked:
+        return Choice([root], totals)
     region = _title_region(title_el)
     if region is not None:
         inside = [(el, sc) for el, sc in ranked if el is region or region in el.iterancestors()]
@@ -211,6 +216,16 @@ def _heading_in_flow(el: HtmlElement) -> bool:
 def _lead_like(el: HtmlElement) -> bool:
     """A standfirst ("teaser", "intro") without links: story, though its class looks like a box."""
     return el.tag not in BOILER_TAGS and bool(markers(el) & LEAD_WORDS) and link_length(el) == 0
+
+
+def _in_overlay(el: HtmlElement) -> bool:
+    """Inside a consent dialog: page furniture however much text it holds."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):  # `<body class="cookie-accepted">` is about the page as a whole
+            return False
+        if node.tag == "dialog" or markers(node) & OVERLAY_WORDS:
+            return True
+    return False
 
 
 def _thread(el: HtmlElement) -> bool:

@@ -24,7 +24,8 @@ BOILER_WORDS = SALES_WORDS | {
     "login", "register", "topics", "keywords", "pagination", "pager", "links", "bio", "meta", "dateline",
     "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
     "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube", "rail", "fact", "facts",
-    "factbox", "fakta", "faktaboks", "komentar", "terkait", "lainnya", "terpopuler",
+    "factbox", "fakta", "faktaboks", "komentar", "terkait", "lainnya", "terpopuler", "consent", "gdpr",
+    "onetrust", "cookiebot", "wayback", "privacy",
 }
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
                    "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",

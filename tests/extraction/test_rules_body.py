@@ -79,3 +79,13 @@ def test_hidden_text_is_never_the_story_however_much_of_it_there_is():
     html = (f'<html lang="id"><body><article><h1>Judul berita banjir</h1><div style="visibility: hidden">{hidden}</div>'
             f'<div>{"".join(f"<p>{p}</p>" for p in STORY3)}</div></article></body></html>')
     assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == STORY3
+
+
+def test_cookie_consent_dialog_longer_than_the_story_is_not_the_body():
+    """Wrong block: a consent dialog's long text never stands in for a short story."""
+    consent = "".join(f"<p>Kami dan mitra kami menyimpan dan mengakses informasi di perangkat Anda, seperti cookie, "
+                      f"untuk iklan dan konten yang dipersonalisasi, pengukuran, bagian {i}.</p>" for i in range(6))
+    html = (f'<html lang="id"><body><div id="onetrust-consent-sdk"><div class="ot-sdk-container">{consent}</div></div>'
+            f'<h1>Judul berita banjir</h1><div class="content">{"".join(f"<p>{p}</p>" for p in STORY3)}</div>'
+            "</body></html>")
+    assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == STORY3
