@@ -38,9 +38,9 @@ LEAD_WORDS = {"lead", "intro", "teaser", "summary", "standfirst", "subtitle", "d
 # A heading naming a box that closes the story's container ("Berita Lainnya", "More Photos").
 _CLOSING = re.compile(rf"^\W*(?:{alternation('CLOSING_SECTIONS')})\W*$", re.I)
 _CLOSING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div", "span", "header"}
-# Class/id words of consent dialogs laid over the page. Not "modal": some sites render the
-# story itself in one (a slideshow or article view opened over the home page).
-OVERLAY_WORDS = {"consent", "gdpr", "onetrust", "cookiebot", "cookie", "cookies", "cmp"}
+# Class/id words of consent dialogs laid over the page. Not "cookie" (a recipe tagged
+# `tag-cookies`) nor "modal": some sites render the story itself in one.
+OVERLAY_WORDS = {"consent", "gdpr", "onetrust", "cookiebot", "cmp"}
 THREAD_WORDS = {"komentar", "disqus", "commentlist", "kommentare", "commentaires", "comentarios"}
 THREAD_PARTS = {"list", "thread", "item", "items", "area", "section", "box", "wrapper", "container", "body"}
 _MIN_PARAGRAPH = 25

@@ -25,7 +25,7 @@ BOILER_WORDS = SALES_WORDS | {
     "timestamp", "date", "figure", "photo", "image", "img", "picture", "media", "kicker",
     "twitter", "tweet", "instagram", "tiktok", "facebook", "youtube", "rail", "fact", "facts",
     "factbox", "fakta", "faktaboks", "komentar", "terkait", "lainnya", "terpopuler", "consent", "gdpr",
-    "onetrust", "cookiebot", "wayback", "privacy",
+    "onetrust", "cookiebot", "wayback",
 }
 BOILER_PREFIXES = ("related", "share", "social", "comment", "newsletter", "advert", "sponsor",
                    "outbrain", "taboola", "breadcrumb", "recommend", "promo", "subscri",
