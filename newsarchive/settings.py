@@ -47,6 +47,11 @@ NEWSARCHIVE_HEALTH_FIELD_DROP = 0.5  # a field's share (or the yield) alarms bel
 NEWSARCHIVE_HEALTH_RATE_RISE = 0.2  # the error or block rate alarms 20 points above its baseline
 NEWSARCHIVE_HEALTH_MIN_BODY = 250  # characters for a body to count as one (not a cookie banner)
 
+# Raw pages: every HTML page fetched is kept as WARC/1.1 request/response records in `warc/`
+# beside the archive file (`data/warc/`), one gzip member per record (extensions/warc.py).
+NEWSARCHIVE_WARC = True
+NEWSARCHIVE_WARC_MAX_BYTES = 1_000_000_000  # a file is closed at this size and the next one begun
+
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newsarchive.downloadermiddlewares.backoff.BackoffRetryMiddleware": 550,
@@ -63,6 +68,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "newsarchive.extensions.crawlrecord.CrawlRecord": 100,
     "newsarchive.extensions.progress.Progress": 200,
+    "newsarchive.extensions.warc.WarcRecorder": 300,
 }
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

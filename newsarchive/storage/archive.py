@@ -368,6 +368,14 @@ class Archive(SiteRegistry, HealthLog):
                 [rows.now(), crawl_id, announced, url],
             )
 
+    def point_to_warc(self, url: str, warc_file: str, warc_offset: int) -> None:
+        """Where the article's latest capture is: a file in `warc/` beside the archive, and
+        the offset of its first page's response record there."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE articles SET warc_file = ?, warc_offset = ? WHERE url = ?", [warc_file, warc_offset, url]
+            )
+
     def known(self, site: str) -> dict[str, KnownPage]:
         """Every archived page of a site, for conditional requests in an incremental crawl."""
         found = self.db.execute(

@@ -1,0 +1,79 @@
+"""Reading WARC files back with warcio: one record at a known offset, or every HTML
+response of many files, with what was skipped counted rather than raised."""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+# What a damaged file raises part-way: its later records are lost, the earlier ones kept.
+DAMAGE = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One HTML page as a WARC response record holds it."""
+
+    url: str
+    date: str  # WARC-Date, ISO 8601 UTC
+    html: bytes
+    file: Path
+    offset: int
+
+
+def warc_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files named, and the WARC files (`*.warc`, `*.warc.gz`) under the folders named, in name order."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.name.endswith(WARC_SUFFIXES)))
+        else:
+            found.append(path)
+    return found
+
+
+def record_at(path: Path, offset: int) -> ArcWarcRecord:
+    """The record starting at `offset` of a WARC file, its content read."""
+    with open(path, "rb") as stream:
+        stream.seek(offset)
+        record = next(iter(ArchiveIterator(stream)))
+        record.content = record.content_stream().read()
+        return record
+
+
+def html_responses(paths: Iterable[Path], counts: Counter) -> Iterator[Capture]:
+    """Every 200 HTML response in the files, in file order; `counts` gains "records" and
+    the reason of each record not yielded ("revisit", "not 200", "not HTML", "damaged")."""
+    for path in paths:
+        try:
+            with open(path, "rb") as stream:
+                records = ArchiveIterator(stream)
+                for record in records:
+                    counts["records"] += 1
+                    if record.rec_type == "revisit":
+                        counts["skipped: revisit"] += 1
+                    elif record.rec_type != "response" or record.http_headers is None:
+                        counts[f"skipped: {record.rec_type} record"] += 1
+                    elif record.http_headers.get_statuscode() != "200":
+                        counts["skipped: not 200"] += 1
+                    elif "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
+                        counts["skipped: not HTML"] += 1
+                    else:
+                        capture = Capture(
+                            record.rec_headers.get_header("WARC-Target-URI"),
+                            record.rec_headers.get_header("WARC-Date") or "",
+                            record.content_stream().read(),
+                            path,
+                            records.get_record_offset(),
+                        )  # fmt: skip
+                        yield capture
+        except DAMAGE:
+            counts["skipped: damaged record"] += 1
