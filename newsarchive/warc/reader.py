@@ -3,18 +3,15 @@ response of many files, with what was skipped counted rather than raised."""
 
 from __future__ import annotations
 
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord
 
-# What a damaged file raises part-way: its later records are lost, the earlier ones kept.
-DAMAGE = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
@@ -24,7 +21,8 @@ class Capture:
 
     url: str
     date: str  # WARC-Date, ISO 8601 UTC
-    html: bytes
+    content_type: str  # the HTTP header: its charset decodes `body`
+    body: bytes
     file: Path
     offset: int
 
@@ -51,29 +49,36 @@ def record_at(path: Path, offset: int) -> ArcWarcRecord:
 
 def html_responses(paths: Iterable[Path], counts: Counter) -> Iterator[Capture]:
     """Every 200 HTML response in the files, in file order; `counts` gains "records" and
-    the reason of each record not yielded ("revisit", "not 200", "not HTML", "damaged")."""
+    the reason of each record not yielded ("revisit", "not 200", "not HTML", "damaged record").
+
+    A damaged record (cut short, or unreadable) is counted; a file's records after one
+    that cannot be read past are lost, those before it kept.
+    """
     for path in paths:
         try:
             with open(path, "rb") as stream:
                 records = ArchiveIterator(stream)
                 for record in records:
                     counts["records"] += 1
-                    if record.rec_type == "revisit":
+                    if not isinstance(record.raw_stream, LimitReader):  # no length: cut in its headers
+                        counts["skipped: damaged record"] += 1
+                    elif record.rec_type == "revisit":
                         counts["skipped: revisit"] += 1
                     elif record.rec_type != "response" or record.http_headers is None:
                         counts[f"skipped: {record.rec_type} record"] += 1
                     elif record.http_headers.get_statuscode() != "200":
                         counts["skipped: not 200"] += 1
-                    elif "html" not in (record.http_headers.get_header("Content-Type") or "").lower():
+                    elif "html" not in (content_type := record.http_headers.get_header("Content-Type") or "").lower():
                         counts["skipped: not HTML"] += 1
+                    elif (body := record.content_stream().read()) is not None and record.raw_stream.limit:
+                        counts["skipped: damaged record"] += 1  # shorter than its length says
                     else:
-                        capture = Capture(
+                        yield Capture(
                             record.rec_headers.get_header("WARC-Target-URI"),
                             record.rec_headers.get_header("WARC-Date") or "",
-                            record.content_stream().read(),
-                            path,
-                            records.get_record_offset(),
+                            content_type, body, path, records.get_record_offset(),
                         )  # fmt: skip
-                        yield capture
-        except DAMAGE:
+                if records.offset < path.stat().st_size:  # a gzip member cut short: warcio ends the file there
+                    counts["skipped: damaged record"] += 1
+        except Exception:  # noqa: BLE001 - warcio raises many kinds on damage
             counts["skipped: damaged record"] += 1

@@ -1,0 +1,135 @@
+"""`import-warc`: the HTML responses of WARC files (any crawler's, CC-NEWS included)
+archived as a crawl of those pages would have archived them.
+
+The same steps as a crawl, in one process: extraction's verdict picks the articles, a
+split article is followed through its pages (found in the files by URL) and merged, then
+normalised, validated and stored with `Archive.store` at the capture's date, so that
+importing a file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from pathlib import Path
+
+from parsel import Selector
+from scrapy.http import HtmlResponse
+
+from ..discovery.links import canonical_of, continuation_pages, first_page
+from ..discovery.urls import canonical_url, same_site, site_of
+from ..errors import NewsarchiveError
+from ..extraction import extract_raw, extract_raw_pages
+from ..normalisation import normalise
+from ..storage import Archive
+from .reader import Capture, html_responses, record_at, warc_files
+
+MAX_PAGES_PER_ARTICLE = 20  # as the crawl's NEWSARCHIVE_MAX_PAGES_PER_ARTICLE
+Pages = list[tuple[str, str]]
+
+
+def import_warc(
+    paths: Iterable[str | Path],
+    db_path: str | Path,
+    sites: Iterable[str] = (),
+    since: date | None = None,
+    until: date | None = None,
+) -> Counter:
+    """Import the files (and the WARC files under the folders) into the archive.
+
+    `sites` keeps only those hosts (and their `www.` twins); `since`/`until` (inclusive)
+    keep articles by publication date, or by capture date where the page states none.
+    Returns the counts: "records", "new"/"updated"/"unchanged", "skipped: REASON".
+    """
+    files = warc_files(paths)
+    if missing := [str(p) for p in files if not p.is_file()]:
+        raise NewsarchiveError(f"no such WARC file: {missing[0]}")
+    hosts = list(sites)
+    counts: Counter = Counter()
+    where: dict[str, tuple[Path, int]] = {}  # canonical URL -> its capture, to find later pages
+    split: list[Capture] = []  # first pages of split articles, assembled once every page was read
+    with Archive(db_path) as archive:
+        for capture in html_responses(files, counts):
+            if hosts and not any(same_site(capture.url, host) for host in hosts):
+                counts["skipped: other site"] += 1
+                continue
+            url = canonical_url(capture.url)
+            where[url] = (capture.file, capture.offset)
+            response = _response(capture)
+            raw = extract_raw(response.text, capture.url, fetched_at=_when(capture.date))
+            if raw.kind != "article":
+                counts["skipped: not an article"] += 1
+                continue
+            page = response.selector
+            if canonical_of(page, capture.url, site_of(capture.url)) != url or first_page(page, capture.url):
+                counts["skipped: a copy or later page of another"] += 1  # stored with its original
+                continue
+            if any(continuation_pages(page, capture.url, url)):
+                split.append(capture)
+            else:
+                _archive(archive, capture, [(capture.url, response.text)], since, until, counts)
+        for capture in split:
+            pages = assemble(capture.url, _response(capture).text, lambda target: _read(where.get(target)))
+            if pages is None:
+                counts["skipped: split article with pages missing"] += 1
+            else:
+                _archive(archive, capture, pages, since, until, counts)
+    return counts
+
+
+def assemble(url: str, html: str, lookup: Callable[[str], tuple[str, str] | None]) -> Pages | None:
+    """The pages of a split article from its first, as the crawl follows them (a show-all
+    page stands for the whole), each later one from `lookup(canonical URL)`; None if one is missing."""
+    article_url = canonical_url(url)
+    pages: Pages = [(url, html)]
+    while True:
+        show_all, next_page = continuation_pages(Selector(text=pages[-1][1]), pages[-1][0], article_url)
+        if len(pages) == 1 and show_all:
+            pages, target = [], show_all
+        elif next_page and len(pages) < MAX_PAGES_PER_ARTICLE and next_page not in {canonical_url(u) for u, _ in pages}:
+            target = next_page
+        else:
+            return pages
+        found = lookup(target)
+        if found is None:
+            return None
+        pages.append(found)
+
+
+def _archive(archive: Archive, capture: Capture, pages: Pages, since: date | None, until: date | None,
+             counts: Counter) -> None:
+    """Extract, normalise, validate and store one article, as the crawl's pipelines do."""
+    fetched_at = _when(capture.date)
+    article = normalise(extract_raw_pages(pages, None, fetched_at=fetched_at))
+    article.url, article.site = canonical_url(capture.url), site_of(capture.url)
+    if not article.title:
+        counts["skipped: no title"] += 1
+        return
+    if not article.body.strip():
+        counts["skipped: no body text"] += 1
+        return
+    day = datetime.fromisoformat(article.published).date() if article.published else fetched_at.date()
+    if (since and day < since) or (until and day > until):
+        counts["skipped: outside the dates"] += 1
+        return
+    counts[archive.store(article, pages=pages, seen=fetched_at.replace(microsecond=0).isoformat())] += 1
+
+
+def _read(found: tuple[Path, int] | None) -> tuple[str, str] | None:
+    """(url, text) of the page captured at (file, offset), if it was."""
+    if found is None:
+        return None
+    record = record_at(*found)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    return url, _response(Capture(url, "", content_type, record.content, *found)).text
+
+
+def _response(capture: Capture) -> HtmlResponse:
+    """The capture as the Scrapy response a crawl would have had: the same decoding, the same selector."""
+    return HtmlResponse(capture.url, body=capture.body, headers={"Content-Type": capture.content_type})
+
+
+def _when(warc_date: str) -> datetime:
+    return datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
