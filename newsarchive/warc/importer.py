@@ -20,7 +20,7 @@ from scrapy.http import HtmlResponse
 from ..discovery.links import canonical_of, continuation_pages, first_page
 from ..discovery.urls import canonical_url, same_site, site_of
 from ..errors import NewsarchiveError
-from ..extraction import extract_raw, extract_raw_pages
+from ..extraction import RawArticle, extract_raw, extract_raw_pages
 from ..normalisation import normalise
 from ..storage import Archive
 from .reader import Capture, html_responses, record_at, warc_files
@@ -56,7 +56,7 @@ def import_warc(
                 continue
             url = canonical_url(capture.url)
             where[url] = (capture.file, capture.offset)
-            response = _response(capture)
+            response = _response(capture.url, capture.content_type, capture.body)
             raw = extract_raw(response.text, capture.url, fetched_at=_when(capture.date))
             if raw.kind != "article":
                 counts["skipped: not an article"] += 1
@@ -68,9 +68,10 @@ def import_warc(
             if any(continuation_pages(page, capture.url, url)):
                 split.append(capture)
             else:
-                _archive(archive, capture, [(capture.url, response.text)], since, until, counts)
+                _archive(archive, capture, [(capture.url, response.text)], since, until, counts, raw)
         for capture in split:
-            pages = assemble(capture.url, _response(capture).text, lambda target: _read(where.get(target)))
+            first = _response(capture.url, capture.content_type, capture.body).text
+            pages = assemble(capture.url, first, lambda target: _read(where.get(target)))
             if pages is None:
                 counts["skipped: split article with pages missing"] += 1
             else:
@@ -98,10 +99,11 @@ def assemble(url: str, html: str, lookup: Callable[[str], tuple[str, str] | None
 
 
 def _archive(archive: Archive, capture: Capture, pages: Pages, since: date | None, until: date | None,
-             counts: Counter) -> None:
-    """Extract, normalise, validate and store one article, as the crawl's pipelines do."""
+             counts: Counter, raw: RawArticle | None = None) -> None:
+    """Extract (unless `raw` is the one page's extraction already), normalise, validate and
+    store one article, as the crawl's pipelines do."""
     fetched_at = _when(capture.date)
-    article = normalise(extract_raw_pages(pages, None, fetched_at=fetched_at))
+    article = normalise(raw or extract_raw_pages(pages, None, fetched_at=fetched_at))
     article.url, article.site = canonical_url(capture.url), site_of(capture.url)
     if not article.title:
         counts["skipped: no title"] += 1
@@ -123,12 +125,12 @@ def _read(found: tuple[Path, int] | None) -> tuple[str, str] | None:
     record = record_at(*found)
     url = record.rec_headers.get_header("WARC-Target-URI")
     content_type = record.http_headers.get_header("Content-Type") or ""
-    return url, _response(Capture(url, "", content_type, record.content, *found)).text
+    return url, _response(url, content_type, record.content).text
 
 
-def _response(capture: Capture) -> HtmlResponse:
-    """The capture as the Scrapy response a crawl would have had: the same decoding, the same selector."""
-    return HtmlResponse(capture.url, body=capture.body, headers={"Content-Type": capture.content_type})
+def _response(url: str, content_type: str, body: bytes) -> HtmlResponse:
+    """A capture as the Scrapy response a crawl would have had: the same decoding, the same selector."""
+    return HtmlResponse(url, body=body, headers={"Content-Type": content_type})
 
 
 def _when(warc_date: str) -> datetime:
