@@ -33,6 +33,7 @@ class WarcRecorder:
         self.archive: Archive | None = None
         crawler.signals.connect(self.response_received, signal=signals.response_received)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -61,6 +62,11 @@ class WarcRecorder:
         if self.archive is None:
             self.archive = Archive(self.db_path)
         self.archive.point_to_warc(item.url, *found[0])
+
+    def item_dropped(self, item: FetchedArticle, response: Response, exception: Exception, spider) -> None:
+        """Not archived (no title, no body, before --since): its captures stay in the files, unpointed."""
+        for url, _ in item.pages:
+            self.captures.pop(url, None)
 
     def spider_closed(self, spider) -> None:
         self.writer.close()
