@@ -1,17 +1,20 @@
 """`import-warc`: the HTML responses of WARC files (any crawler's, CC-NEWS included)
 archived as a crawl of those pages would have archived them.
 
-The same steps as a crawl, in one process: extraction's verdict picks the articles, a
-split article is followed through its pages (found in the files by URL) and merged, then
-normalised, validated and stored with `Archive.store` at the capture's date, so that
-importing a file twice changes nothing.
+The same steps as a crawl: extraction's verdict picks the articles, a split article is
+followed through its pages (found in the files by URL) and merged, then normalised,
+validated (in worker processes) and stored with `Archive.store` at the capture's date by
+one writer, so that importing a file twice changes nothing.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from itertools import islice
+from multiprocessing import get_context
 from pathlib import Path
 
 from parsel import Selector
@@ -20,12 +23,14 @@ from scrapy.http import HtmlResponse
 from ..discovery.links import canonical_of, continuation_pages, first_page
 from ..discovery.urls import canonical_url, same_site, site_of
 from ..errors import NewsarchiveError
-from ..extraction import RawArticle, extract_raw, extract_raw_pages
+from ..article import Article
+from ..extraction import extract_raw, extract_raw_pages
 from ..normalisation import normalise
 from ..storage import Archive
 from .reader import Capture, html_responses, record_at, warc_files
 
 MAX_PAGES_PER_ARTICLE = 20  # as the crawl's NEWSARCHIVE_MAX_PAGES_PER_ARTICLE
+BATCH = 256  # pages held at once: memory stays bounded whatever the file's size
 Pages = list[tuple[str, str]]
 
 
@@ -35,11 +40,13 @@ def import_warc(
     sites: Iterable[str] = (),
     since: date | None = None,
     until: date | None = None,
+    jobs: int = 1,
 ) -> Counter:
     """Import the files (and the WARC files under the folders) into the archive.
 
     `sites` keeps only those hosts (and their `www.` twins); `since`/`until` (inclusive)
     keep articles by publication date, or by capture date where the page states none.
+    `jobs` processes extract pages, `BATCH` at a time; this one alone writes.
     Returns the counts: "records", "new"/"updated"/"unchanged", "skipped: REASON".
     """
     files = warc_files(paths)
@@ -49,34 +56,63 @@ def import_warc(
     counts: Counter = Counter()
     where: dict[str, tuple[Path, int]] = {}  # canonical URL -> its capture, to find later pages
     split: list[Capture] = []  # first pages of split articles, assembled once every page was read
-    with Archive(db_path) as archive:
-        for capture in html_responses(files, counts):
-            if hosts and not any(same_site(capture.url, host) for host in hosts):
-                counts["skipped: other site"] += 1
-                continue
-            url = canonical_url(capture.url)
-            where[url] = (capture.file, capture.offset)
-            response = _response(capture.url, capture.content_type, capture.body)
-            raw = extract_raw(response.text, capture.url, fetched_at=_when(capture.date))
-            if raw.kind != "article":
-                counts["skipped: not an article"] += 1
-                continue
-            page = response.selector
-            if canonical_of(page, capture.url, site_of(capture.url)) != url or first_page(page, capture.url):
-                counts["skipped: a copy or later page of another"] += 1  # stored with its original
-                continue
-            if any(continuation_pages(page, capture.url, url)):
-                split.append(capture)
-            else:
-                _archive(archive, capture, [(capture.url, response.text)], since, until, counts, raw)
+    wanted = (c for c in html_responses(files, counts) if _kept(c, hosts, counts))
+    with Archive(db_path) as archive, _pool(jobs) as pool:
+        for batch in iter(lambda: list(islice(wanted, BATCH)), []):
+            for capture, (verdict, article, text) in zip(batch, pool(examine, batch)):
+                where[canonical_url(capture.url)] = (capture.file, capture.offset)
+                if verdict == "split":
+                    split.append(capture)
+                elif article is None:
+                    counts[verdict] += 1
+                else:
+                    _store(archive, capture, article, [(capture.url, text)], since, until, counts)
         for capture in split:
             first = _response(capture.url, capture.content_type, capture.body).text
             pages = assemble(capture.url, first, lambda target: _read(where.get(target)))
             if pages is None:
                 counts["skipped: split article with pages missing"] += 1
+                continue
+            article = _validated(normalise(extract_raw_pages(pages, None, fetched_at=_when(capture.date))), capture)
+            if isinstance(article, str):
+                counts[article] += 1
             else:
-                _archive(archive, capture, pages, since, until, counts)
+                _store(archive, capture, article, pages, since, until, counts)
     return counts
+
+
+def examine(capture: Capture) -> tuple[str, Article | None, str | None]:
+    """What the crawl makes of one page, pure (run in the worker processes):
+    ("article", the article, the page's text), ("split", None, None) for the first page of a
+    split article, or ("skipped: REASON", None, None)."""
+    response = _response(capture.url, capture.content_type, capture.body)
+    raw = extract_raw(response.text, capture.url, fetched_at=_when(capture.date))
+    if raw.kind != "article":
+        return "skipped: not an article", None, None
+    page, url = response.selector, canonical_url(capture.url)
+    if canonical_of(page, capture.url, site_of(capture.url)) != url or first_page(page, capture.url):
+        return "skipped: a copy or later page of another", None, None  # stored with its original
+    if any(continuation_pages(page, capture.url, url)):
+        return "split", None, None
+    article = _validated(normalise(raw), capture)
+    return (article, None, None) if isinstance(article, str) else ("article", article, response.text)
+
+
+def _kept(capture: Capture, hosts: list[str], counts: Counter) -> bool:
+    if hosts and not any(same_site(capture.url, host) for host in hosts):
+        counts["skipped: other site"] += 1
+        return False
+    return True
+
+
+@contextmanager
+def _pool(jobs: int) -> Iterator[Callable]:
+    """`map` in this process for one job, else over a pool of `jobs` processes."""
+    if jobs <= 1:
+        yield lambda function, items: list(map(function, items))
+        return
+    with get_context("spawn").Pool(jobs) as pool:
+        yield lambda function, items: pool.map(function, items, chunksize=max(1, len(items) // (4 * jobs)))
 
 
 def assemble(url: str, html: str, lookup: Callable[[str], tuple[str, str] | None]) -> Pages | None:
@@ -98,19 +134,20 @@ def assemble(url: str, html: str, lookup: Callable[[str], tuple[str, str] | None
         pages.append(found)
 
 
-def _archive(archive: Archive, capture: Capture, pages: Pages, since: date | None, until: date | None,
-             counts: Counter, raw: RawArticle | None = None) -> None:
-    """Extract (unless `raw` is the one page's extraction already), normalise, validate and
-    store one article, as the crawl's pipelines do."""
-    fetched_at = _when(capture.date)
-    article = normalise(raw or extract_raw_pages(pages, None, fetched_at=fetched_at))
+def _validated(article: Article, capture: Capture) -> Article | str:
+    """The article keyed as the crawl keys it, or why the crawl's validation drops it."""
     article.url, article.site = canonical_url(capture.url), site_of(capture.url)
     if not article.title:
-        counts["skipped: no title"] += 1
-        return
+        return "skipped: no title"
     if not article.body.strip():
-        counts["skipped: no body text"] += 1
-        return
+        return "skipped: no body text"
+    return article
+
+
+def _store(archive: Archive, capture: Capture, article: Article, pages: Pages, since: date | None,
+           until: date | None, counts: Counter) -> None:
+    """Store one article at its capture's date, if it is within the dates asked for."""
+    fetched_at = _when(capture.date)
     day = datetime.fromisoformat(article.published).date() if article.published else fetched_at.date()
     if (since and day < since) or (until and day > until):
         counts["skipped: outside the dates"] += 1

@@ -73,7 +73,7 @@ def cc_news_like(path: Path, captures: list, gzipped: bool = True) -> None:
 def test_import_of_a_crawls_warc_gives_the_crawls_articles_and_twice_changes_nothing(crawled, tmp_path: Path) -> None:
     crawl_db = crawled["network"]
     db = tmp_path / "imported.db"
-    done = run_cli("import-warc", str(crawl_db.parent / "warc"), "--db", str(db))
+    done = run_cli("import-warc", str(crawl_db.parent / "warc"), "--db", str(db), "--jobs", "2")
     expected = articles(crawl_db)
     assert articles(db) == expected
     with sqlite3.connect(crawl_db) as conn:
@@ -81,7 +81,7 @@ def test_import_of_a_crawls_warc_gives_the_crawls_articles_and_twice_changes_not
     assert split > 0  # split articles were merged from their pages, as the crawl merged them
     assert f"articles: {len(expected)} new, 0 updated, 0 unchanged" in done.stdout
     before = dump(db)
-    again = run_cli("import-warc", str(crawl_db.parent / "warc"), "--db", str(db))
+    again = run_cli("import-warc", str(crawl_db.parent / "warc"), "--db", str(db), "--jobs", "1")
     assert f"articles: 0 new, 0 updated, {len(expected)} unchanged" in again.stdout
     assert dump(db) == before
 
@@ -100,7 +100,7 @@ def test_cc_news_like_file_keeps_the_chosen_host_and_dates_and_counts_damage(cra
 
     host = site_of(network[0][0])
     db = tmp_path / "imported.db"
-    done = run_cli("import-warc", str(folder), "--db", str(db), "--site", host)
+    done = run_cli("import-warc", str(folder), "--db", str(db), "--site", host, "--jobs", "1")
     assert articles(db) == articles(crawled["network"])  # only the chosen host, all its articles
     assert "damaged record: 1" in done.stdout and "revisit: 2" in done.stdout
     assert "not 200: 2" in done.stdout and "not HTML: 2" in done.stdout
