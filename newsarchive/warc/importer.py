@@ -68,25 +68,40 @@ def import_warc(
                 else:
                     _store(archive, capture, article, [(capture.url, text)], since, until, counts)
         for capture in split:
-            first = _response(capture.url, capture.content_type, capture.body).text
-            pages = assemble(capture.url, first, lambda target: _read(where.get(target)))
-            if pages is None:
-                counts["skipped: split article with pages missing"] += 1
-                continue
-            article = _validated(normalise(extract_raw_pages(pages, None, fetched_at=_when(capture.date))), capture)
-            if isinstance(article, str):
-                counts[article] += 1
+            verdict, article, pages = merged(capture, lambda target: _read(where.get(target)))
+            if article is None:
+                counts[verdict] += 1
             else:
                 _store(archive, capture, article, pages, since, until, counts)
     return counts
+
+
+def merged(capture: Capture, lookup: Callable[[str], tuple[str, str] | None]) -> tuple[str, Article | None, Pages]:
+    """A split article from its first page's capture and `lookup` of the others:
+    ("article", the article, its pages) or ("skipped: REASON", None, [])."""
+    try:
+        pages = assemble(capture.url, _response(capture.url, capture.content_type, capture.body).text, lookup)
+        if pages is None:
+            return "skipped: split article with pages missing", None, []
+        article = _validated(normalise(extract_raw_pages(pages, None, fetched_at=capture.date)), capture)
+    except Exception:  # noqa: BLE001 - one page extraction chokes on must not stop the import
+        return "skipped: extraction failed", None, []
+    return (article, None, []) if isinstance(article, str) else ("article", article, pages)
 
 
 def examine(capture: Capture) -> tuple[str, Article | None, str | None]:
     """What the crawl makes of one page, pure (run in the worker processes):
     ("article", the article, the page's text), ("split", None, None) for the first page of a
     split article, or ("skipped: REASON", None, None)."""
+    try:
+        return _examine(capture)
+    except Exception:  # noqa: BLE001 - one page extraction chokes on must not stop the import
+        return "skipped: extraction failed", None, None
+
+
+def _examine(capture: Capture) -> tuple[str, Article | None, str | None]:
     response = _response(capture.url, capture.content_type, capture.body)
-    raw = extract_raw(response.text, capture.url, fetched_at=_when(capture.date))
+    raw = extract_raw(response.text, capture.url, fetched_at=capture.date)
     if raw.kind != "article":
         return "skipped: not an article", None, None
     page, url = response.selector, canonical_url(capture.url)
@@ -147,7 +162,7 @@ def _validated(article: Article, capture: Capture) -> Article | str:
 def _store(archive: Archive, capture: Capture, article: Article, pages: Pages, since: date | None,
            until: date | None, counts: Counter) -> None:
     """Store one article at its capture's date, if it is within the dates asked for."""
-    fetched_at = _when(capture.date)
+    fetched_at = capture.date
     day = datetime.fromisoformat(article.published).date() if article.published else fetched_at.date()
     if (since and day < since) or (until and day > until):
         counts["skipped: outside the dates"] += 1
@@ -168,7 +183,3 @@ def _read(found: tuple[Path, int] | None) -> tuple[str, str] | None:
 def _response(url: str, content_type: str, body: bytes) -> HtmlResponse:
     """A capture as the Scrapy response a crawl would have had: the same decoding, the same selector."""
     return HtmlResponse(url, body=body, headers={"Content-Type": content_type})
-
-
-def _when(warc_date: str) -> datetime:
-    return datetime.fromisoformat(warc_date.replace("Z", "+00:00"))

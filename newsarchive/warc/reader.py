@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -20,7 +21,7 @@ class Capture:
     """One HTML page as a WARC response record holds it."""
 
     url: str
-    date: str  # WARC-Date, ISO 8601 UTC
+    date: datetime  # WARC-Date
     content_type: str  # the HTTP header: its charset decodes `body`
     body: bytes
     file: Path
@@ -62,6 +63,10 @@ def html_responses(paths: Iterable[Path], counts: Counter) -> Iterator[Capture]:
                     counts["records"] += 1
                     if not isinstance(record.raw_stream, LimitReader):  # no length: cut in its headers
                         counts["skipped: damaged record"] += 1
+                    elif record.rec_type == "response" and not (
+                        record.rec_headers.get_header("WARC-Target-URI") and _date(record)
+                    ):
+                        counts["skipped: damaged record"] += 1  # a response with no address or date
                     elif record.rec_type == "revisit":
                         counts["skipped: revisit"] += 1
                     elif record.rec_type != "response" or record.http_headers is None:
@@ -75,10 +80,18 @@ def html_responses(paths: Iterable[Path], counts: Counter) -> Iterator[Capture]:
                     else:
                         yield Capture(
                             record.rec_headers.get_header("WARC-Target-URI"),
-                            record.rec_headers.get_header("WARC-Date") or "",
+                            _date(record),
                             content_type, body, path, records.get_record_offset(),
                         )  # fmt: skip
                 if records.offset < path.stat().st_size:  # a gzip member cut short: warcio ends the file there
                     counts["skipped: damaged record"] += 1
         except Exception:  # noqa: BLE001 - warcio raises many kinds on damage
             counts["skipped: damaged record"] += 1
+
+
+def _date(record: ArcWarcRecord) -> datetime | None:
+    """The record's WARC-Date (UTC, to the second or finer), None if absent or unreadable."""
+    try:
+        return datetime.fromisoformat(record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return None
