@@ -61,6 +61,10 @@ NEWSARCHIVE_HEALTH_MIN_BODY = 250  # characters for a body to count as one (not 
 
 # Hosts besides the crawled site (and its www. twin) that requests and redirects may reach.
 NEWSARCHIVE_ALLOWED_HOSTS: list[str] = []
+# Raw pages: every HTML page fetched is kept as WARC/1.1 request/response records in `warc/`
+# beside the archive file (`data/warc/`), one gzip member per record (extensions/warc.py).
+NEWSARCHIVE_WARC = True
+NEWSARCHIVE_WARC_MAX_BYTES = 1_000_000_000  # a file is closed at this size and the next one begun
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
@@ -81,6 +85,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "newsarchive.extensions.crawlrecord.CrawlRecord": 100,
     "newsarchive.extensions.progress.Progress": 200,
+    "newsarchive.extensions.warc.WarcRecorder": 300,
 }
 
 # With JOBDIR, a request that cannot be pickled would live only in memory and be lost on resume:

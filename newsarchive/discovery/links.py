@@ -111,6 +111,16 @@ def feed_links(page: Selector, url: str) -> list[str]:
     return [u for u in (_absolute(url, h) for h in hrefs) if u]
 
 
+def canonical_of(page: Selector, url: str, site: str) -> str:
+    """The page's `rel=canonical` when it is on the site, else the page's own URL; canonicalised."""
+    href = page.css('link[rel="canonical"]::attr(href)').get()
+    if href:
+        target = urljoin(url, href.strip())
+        if same_site(target, site):
+            return canonical_url(target)
+    return canonical_url(url)
+
+
 def continuation_pages(page: Selector, url: str, article_url: str) -> tuple[str | None, str | None]:
     """For a split article: (show-all URL if offered, else the next page's URL).
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from datetime import datetime, timezone
 from typing import Any, AsyncIterator, Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from parsel import Selector
@@ -26,7 +26,7 @@ from twisted.python.failure import Failure
 
 from ..discovery.changes import compare, may_have_changed, out_of_order, site_zone
 from ..discovery.feeds import COMMON_FEED_PATHS, parse_feed
-from ..discovery.links import PageLinks, continuation_pages, first_page, page_links
+from ..discovery.links import PageLinks, canonical_of, continuation_pages, first_page, page_links
 from ..discovery.pages import is_listing_url, is_media_url
 from ..discovery.sitemaps import (
     COMMON_SITEMAP_PATHS,
@@ -305,12 +305,7 @@ class NewsSpider(scrapy.Spider):
         return raw.kind == "article"
 
     def canonical_of(self, page: Selector, url: str) -> str:
-        href = page.css('link[rel="canonical"]::attr(href)').get()
-        if href:
-            target = urljoin(url, href.strip())
-            if same_site(target, self.site):
-                return canonical_url(target)
-        return canonical_url(url)
+        return canonical_of(page, url, self.site)
 
     def follow_pages(self, response: TextResponse, article_url: str, pages: list[tuple[str, str]],
                      first: tuple[RawArticle, datetime] | None = None) -> Iterator[Any]:

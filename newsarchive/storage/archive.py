@@ -141,6 +141,7 @@ class Archive(SiteRegistry, HealthLog):
         last_modified: str | None = None,
         crawl_id: int | None = None,
         announced: str | None = None,
+        seen: str | None = None,
     ) -> str:
         """Upsert one article by canonical URL: "new", "updated" or "unchanged".
 
@@ -148,10 +149,12 @@ class Archive(SiteRegistry, HealthLog):
         only has `last_seen` (and its validators) moved. The raw page is `html`, or `pages`
         ((url, html) in reading order) for a story split across pages. `announced` is the
         date a sitemap or feed gave the page at this fetch, kept to compare with the next one.
+        `seen` is when the page was fetched (ISO 8601 with offset; now unless given: a WARC
+        capture has its own date), so that storing one capture twice changes nothing.
         """
         if html is not None:
             pages = [(article.url, html)]
-        return self._store_batch([(article, pages, etag, last_modified, announced)], crawl_id)[0]
+        return self._store_batch([(article, pages, etag, last_modified, announced)], crawl_id, seen)[0]
 
     def store_many(self, articles: Iterable[Article], *, crawl_id: int | None = None) -> Counter:
         """Store many articles, `BATCH` to a transaction: the bulk path (imports, benchmarks)."""
@@ -166,7 +169,7 @@ class Archive(SiteRegistry, HealthLog):
             counts.update(self._store_batch(batch, crawl_id))
         return counts
 
-    def _store_batch(self, batch: list[_Incoming], crawl_id: int | None) -> list[str]:
+    def _store_batch(self, batch: list[_Incoming], crawl_id: int | None, seen: str | None = None) -> list[str]:
         """One transaction: each article stored, then the new ones full-text indexed together."""
         with self.transaction():
             self.db.execute("INSERT INTO indexing_deferred (batch) VALUES (1)")
@@ -174,7 +177,7 @@ class Archive(SiteRegistry, HealthLog):
             statuses: list[str] = []
             added: set[int] = set()
             changed: dict[str, tuple[int, str]] = {}  # url -> (id, body) to check for copies
-            seen = rows.now()  # one transaction, one moment
+            seen = seen or rows.now()  # one transaction, one moment
             for article, pages, etag, last_modified, announced in batch:
                 earlier = existing.get(article.url)
                 if earlier and earlier[0] in added:
@@ -241,7 +244,7 @@ class Archive(SiteRegistry, HealthLog):
         elif existing[1] == digest:
             article_id = existing[0]
             self.db.execute(
-                "UPDATE articles SET last_seen = :seen, etag = coalesce(:etag, etag),"
+                "UPDATE articles SET last_seen = max(coalesce(last_seen, ''), :seen), etag = coalesce(:etag, etag),"
                 " last_modified = coalesce(:last_modified, last_modified),"
                 " announced = coalesce(:announced, announced), crawl_id = coalesce(:crawl_id, crawl_id)"
                 " WHERE id = :id",
@@ -366,6 +369,14 @@ class Archive(SiteRegistry, HealthLog):
                 "UPDATE articles SET last_seen = ?, crawl_id = coalesce(?, crawl_id),"
                 " announced = coalesce(?, announced) WHERE url = ?",
                 [rows.now(), crawl_id, announced, url],
+            )
+
+    def point_to_warc(self, url: str, warc_file: str, warc_offset: int) -> None:
+        """Where the article's latest capture is: a file in `warc/` beside the archive, and
+        the offset of its first page's response record there."""
+        with self.transaction():
+            self.db.execute(
+                "UPDATE articles SET warc_file = ?, warc_offset = ? WHERE url = ?", [warc_file, warc_offset, url]
             )
 
     def known(self, site: str) -> dict[str, KnownPage]:

@@ -280,7 +280,14 @@ def _v8(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN announced TEXT")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8]
+def _v9(db: sqlite_utils.Database) -> None:
+    """Raw pages as WARC: the file (in `warc/` beside the archive) and offset of the response
+    record of the article's first page at its last fetch (see `newsarchive.warc`)."""
+    db.execute("ALTER TABLE articles ADD COLUMN warc_file TEXT")
+    db.execute("ALTER TABLE articles ADD COLUMN warc_offset INTEGER")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
 VERSION = len(MIGRATIONS)
 
 

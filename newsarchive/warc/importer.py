@@ -1,0 +1,185 @@
+"""`import-warc`: the HTML responses of WARC files (any crawler's, CC-NEWS included)
+archived as a crawl of those pages would have archived them.
+
+The same steps as a crawl: extraction's verdict picks the articles, a split article is
+followed through its pages (found in the files by URL) and merged, then normalised,
+validated (in worker processes) and stored with `Archive.store` at the capture's date by
+one writer, so that importing a file twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from itertools import islice
+from multiprocessing import get_context
+from pathlib import Path
+
+from parsel import Selector
+from scrapy.http import HtmlResponse
+
+from ..discovery.links import canonical_of, continuation_pages, first_page
+from ..discovery.urls import canonical_url, same_site, site_of
+from ..errors import NewsarchiveError
+from ..article import Article
+from ..extraction import extract_raw, extract_raw_pages
+from ..normalisation import normalise
+from ..storage import Archive
+from .reader import Capture, html_responses, record_at, warc_files
+
+MAX_PAGES_PER_ARTICLE = 20  # as the crawl's NEWSARCHIVE_MAX_PAGES_PER_ARTICLE
+BATCH = 256  # pages held at once: memory stays bounded whatever the file's size
+Pages = list[tuple[str, str]]
+
+
+def import_warc(
+    paths: Iterable[str | Path],
+    db_path: str | Path,
+    sites: Iterable[str] = (),
+    since: date | None = None,
+    until: date | None = None,
+    jobs: int = 1,
+) -> Counter:
+    """Import the files (and the WARC files under the folders) into the archive.
+
+    `sites` keeps only those hosts (and their `www.` twins); `since`/`until` (inclusive)
+    keep articles by publication date, or by capture date where the page states none.
+    `jobs` processes extract pages, `BATCH` at a time; this one alone writes.
+    Returns the counts: "records", "new"/"updated"/"unchanged", "skipped: REASON".
+    """
+    files = warc_files(paths)
+    if missing := [str(p) for p in files if not p.is_file()]:
+        raise NewsarchiveError(f"no such WARC file: {missing[0]}")
+    hosts = list(sites)
+    counts: Counter = Counter()
+    where: dict[str, tuple[Path, int]] = {}  # canonical URL -> its capture, to find later pages
+    split: list[Capture] = []  # first pages of split articles, assembled once every page was read
+    wanted = (c for c in html_responses(files, counts) if _kept(c, hosts, counts))
+    with Archive(db_path) as archive, _pool(jobs) as pool:
+        for batch in iter(lambda: list(islice(wanted, BATCH)), []):
+            for capture, (verdict, article, text) in zip(batch, pool(examine, batch)):
+                where[canonical_url(capture.url)] = (capture.file, capture.offset)
+                if verdict == "split":
+                    split.append(capture)
+                elif article is None:
+                    counts[verdict] += 1
+                else:
+                    _store(archive, capture, article, [(capture.url, text)], since, until, counts)
+        for capture in split:
+            verdict, article, pages = merged(capture, lambda target: _read(where.get(target)))
+            if article is None:
+                counts[verdict] += 1
+            else:
+                _store(archive, capture, article, pages, since, until, counts)
+    return counts
+
+
+def merged(capture: Capture, lookup: Callable[[str], tuple[str, str] | None]) -> tuple[str, Article | None, Pages]:
+    """A split article from its first page's capture and `lookup` of the others:
+    ("article", the article, its pages) or ("skipped: REASON", None, [])."""
+    try:
+        pages = assemble(capture.url, _response(capture.url, capture.content_type, capture.body).text, lookup)
+        if pages is None:
+            return "skipped: split article with pages missing", None, []
+        article = _validated(normalise(extract_raw_pages(pages, None, fetched_at=capture.date)), capture)
+    except Exception:  # noqa: BLE001 - one page extraction chokes on must not stop the import
+        return "skipped: extraction failed", None, []
+    return (article, None, []) if isinstance(article, str) else ("article", article, pages)
+
+
+def examine(capture: Capture) -> tuple[str, Article | None, str | None]:
+    """What the crawl makes of one page, pure (run in the worker processes):
+    ("article", the article, the page's text), ("split", None, None) for the first page of a
+    split article, or ("skipped: REASON", None, None)."""
+    try:
+        return _examine(capture)
+    except Exception:  # noqa: BLE001 - one page extraction chokes on must not stop the import
+        return "skipped: extraction failed", None, None
+
+
+def _examine(capture: Capture) -> tuple[str, Article | None, str | None]:
+    response = _response(capture.url, capture.content_type, capture.body)
+    raw = extract_raw(response.text, capture.url, fetched_at=capture.date)
+    if raw.kind != "article":
+        return "skipped: not an article", None, None
+    page, url = response.selector, canonical_url(capture.url)
+    if canonical_of(page, capture.url, site_of(capture.url)) != url or first_page(page, capture.url):
+        return "skipped: a copy or later page of another", None, None  # stored with its original
+    if any(continuation_pages(page, capture.url, url)):
+        return "split", None, None
+    article = _validated(normalise(raw), capture)
+    return (article, None, None) if isinstance(article, str) else ("article", article, response.text)
+
+
+def _kept(capture: Capture, hosts: list[str], counts: Counter) -> bool:
+    if hosts and not any(same_site(capture.url, host) for host in hosts):
+        counts["skipped: other site"] += 1
+        return False
+    return True
+
+
+@contextmanager
+def _pool(jobs: int) -> Iterator[Callable]:
+    """`map` in this process for one job, else over a pool of `jobs` processes."""
+    if jobs <= 1:
+        yield lambda function, items: list(map(function, items))
+        return
+    with get_context("spawn").Pool(jobs) as pool:
+        yield lambda function, items: pool.map(function, items, chunksize=max(1, len(items) // (4 * jobs)))
+
+
+def assemble(url: str, html: str, lookup: Callable[[str], tuple[str, str] | None]) -> Pages | None:
+    """The pages of a split article from its first, as the crawl follows them (a show-all
+    page stands for the whole), each later one from `lookup(canonical URL)`; None if one is missing."""
+    article_url = canonical_url(url)
+    pages: Pages = [(url, html)]
+    while True:
+        show_all, next_page = continuation_pages(Selector(text=pages[-1][1]), pages[-1][0], article_url)
+        if len(pages) == 1 and show_all:
+            pages, target = [], show_all
+        elif next_page and len(pages) < MAX_PAGES_PER_ARTICLE and next_page not in {canonical_url(u) for u, _ in pages}:
+            target = next_page
+        else:
+            return pages
+        found = lookup(target)
+        if found is None:
+            return None
+        pages.append(found)
+
+
+def _validated(article: Article, capture: Capture) -> Article | str:
+    """The article keyed as the crawl keys it, or why the crawl's validation drops it."""
+    article.url, article.site = canonical_url(capture.url), site_of(capture.url)
+    if not article.title:
+        return "skipped: no title"
+    if not article.body.strip():
+        return "skipped: no body text"
+    return article
+
+
+def _store(archive: Archive, capture: Capture, article: Article, pages: Pages, since: date | None,
+           until: date | None, counts: Counter) -> None:
+    """Store one article at its capture's date, if it is within the dates asked for."""
+    fetched_at = capture.date
+    day = datetime.fromisoformat(article.published).date() if article.published else fetched_at.date()
+    if (since and day < since) or (until and day > until):
+        counts["skipped: outside the dates"] += 1
+        return
+    counts[archive.store(article, pages=pages, seen=fetched_at.replace(microsecond=0).isoformat())] += 1
+
+
+def _read(found: tuple[Path, int] | None) -> tuple[str, str] | None:
+    """(url, text) of the page captured at (file, offset), if it was."""
+    if found is None:
+        return None
+    record = record_at(*found)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    return url, _response(url, content_type, record.content).text
+
+
+def _response(url: str, content_type: str, body: bytes) -> HtmlResponse:
+    """A capture as the Scrapy response a crawl would have had: the same decoding, the same selector."""
+    return HtmlResponse(url, body=body, headers={"Content-Type": content_type})
