@@ -17,7 +17,7 @@ $(BIN)/newsarchive: pyproject.toml
 install: $(BIN)/newsarchive
 
 test: install browser
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 # Debian's chromium for the browser test of `serve`; the test skips, saying why, if this fails.
 browser:
