@@ -43,6 +43,8 @@ _CLOSING_TAGS = {"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div", "span"
 OVERLAY_WORDS = {"consent", "gdpr", "onetrust", "cookiebot", "cmp"}
 THREAD_WORDS = {"komentar", "disqus", "commentlist", "kommentare", "commentaires", "comentarios"}
 THREAD_PARTS = {"list", "thread", "item", "items", "area", "section", "box", "wrapper", "container", "body"}
+# A slideshow's captions: story only on a page that has no other text (a photo story).
+GALLERY_WORDS = {"gallery", "slideshow", "carousel", "galeri", "fotogalerie", "galerie"}
 _MIN_PARAGRAPH = 25
 # Elements whose text votes for the container it sits in.
 VOTERS = ("p", "div", "td", "section", "pre", "blockquote")
@@ -171,6 +173,9 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None, lists: bool = False
     ranked = [kv for kv in sorted(scores.items(), key=lambda kv: kv[1], reverse=True) if not _in_overlay(kv[0])][:12]
     if not ranked:
         return Choice([root], totals)
+    outside = [kv for kv in ranked if not _in_gallery(kv[0])]
+    if outside and outside[0][1] >= 0.3 * ranked[0][1]:
+        ranked = outside
     region = _title_region(title_el)
     if region is not None:
         inside = [(el, sc) for el, sc in ranked if el is region or region in el.iterancestors()]
@@ -224,6 +229,16 @@ def _in_overlay(el: HtmlElement) -> bool:
         if node.tag in ("body", "html"):  # `<body class="cookie-accepted">` is about the page as a whole
             return False
         if node.tag == "dialog" or markers(node) & OVERLAY_WORDS:
+            return True
+    return False
+
+
+def _in_gallery(el: HtmlElement) -> bool:
+    """Inside a slideshow: fifty captions outweigh a short story, but they are not it."""
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html"):
+            return False
+        if markers(node) & GALLERY_WORDS:
             return True
     return False
 
@@ -315,7 +330,7 @@ def read_blocks(elements: list[HtmlElement], skip_text: set[str],
         whole = sum(totals.get(el, 0.0) for el in elements)
         protected = {el for el, total in totals.items()
                      if total >= 0.25 * whole and el.tag not in ("aside", "nav", "footer") and not _thread(el)
-                     and not is_hidden(el)}
+                     and not is_hidden(el) and not markers(el) & GALLERY_WORDS}
     reader = _Reader(skip_text, protected)
     for el in elements:
         reader.read(el, top=True)

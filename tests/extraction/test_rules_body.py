@@ -89,3 +89,25 @@ def test_cookie_consent_dialog_longer_than_the_story_is_not_the_body():
             f'<h1>Judul berita banjir</h1><div class="content">{"".join(f"<p>{p}</p>" for p in STORY3)}</div>'
             "</body></html>")
     assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == STORY3
+
+
+SLIDES = "".join(f"<li><h2><span>{i}/12</span> Suasana pawai budaya hari ke-{i}</h2>"
+                 f"<p>Peserta pawai budaya mengenakan pakaian adat dari berbagai daerah di Sumatera Selatan, "
+                 f"foto nomor {i} dari rangkaian acara yang berlangsung sejak pagi.</p></li>" for i in range(1, 13))
+
+
+def test_slideshow_captions_are_not_the_story_beside_a_short_story():
+    """Wrong block: a twelve-slide gallery embedded in a short story outweighs it, but is not it."""
+    html = (f'<html lang="id"><body><h1>Judul berita banjir</h1><div class="text-wrapper">'
+            f'{"".join(f"<p>{p}</p>" for p in STORY3)}'
+            f'<div class="widget type-gallery"><div class="full-gallery"><ul class="legends">{SLIDES}</ul></div></div>'
+            "</div></body></html>")
+    assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == STORY3
+
+
+def test_a_photo_story_made_only_of_slides_keeps_its_captions():
+    """A page whose only text is the gallery: the captions are the story."""
+    html = (f'<html lang="id"><body><h1>Judul berita banjir</h1>'
+            f'<div class="galeri-foto"><ul>{SLIDES}</ul></div></body></html>')
+    paragraphs = extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs
+    assert len(paragraphs) >= 12 and paragraphs[1].startswith("Peserta pawai budaya")
