@@ -192,7 +192,7 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None, lists: bool = False
         if node is None or node.tag in ("body", "html"):
             break
         if totals.get(node, 0.0) >= 1.25 * totals.get(best, 0.0) and _link_density(node) <= 0.3 \
-                and scored.length.get(node, 0) >= _STORY_SHARE * len(node.text_content()):
+                and scored.length.get(node, 0) >= _STORY_SHARE * len(clean(node.text_content())):
             best = node
     parent = best.getparent()
     if parent is None:

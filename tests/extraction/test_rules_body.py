@@ -111,3 +111,20 @@ def test_a_photo_story_made_only_of_slides_keeps_its_captions():
             f'<div class="galeri-foto"><ul>{SLIDES}</ul></div></body></html>')
     paragraphs = extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs
     assert len(paragraphs) >= 12 and paragraphs[1].startswith("Peserta pawai budaya")
+
+
+def test_a_story_in_sibling_sections_of_an_indented_page_is_read_whole():
+    """Half the story: a pretty-printed page's indentation is not text, so the section holding
+    both halves of a story (split around a figure into sibling blocks) is still its container."""
+    indent = "\n" + " " * 60
+
+    def part(paragraphs: list[str]) -> str:
+        figure = f'<figure>{indent}<div>{indent}<div>{indent}<img src="/f.jpg">{indent}</div>{indent}</div>{indent}</figure>'
+        inner = "".join(f"{indent}<p>{indent}{p}{indent}</p>" for p in paragraphs)
+        return f'<div class="n">{indent}<div class="z">{inner}{indent * 40}{figure}{indent * 40}</div>{indent}</div>'
+
+    first = [f"{p} Bagian pertama, paragraf {i}, dengan keterangan tambahan dari petugas." for i, p in enumerate(STORY3 * 2)]
+    second = [f"{p} Bagian kedua, paragraf {i}." for i, p in enumerate(STORY3)]
+    html = (f'<html lang="id"><body><article><h1>Judul berita banjir</h1><section>'
+            f'{part(first)}{indent}<div class="hr">{part(second)}</div></section></article></body></html>')
+    assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == first + second
