@@ -51,6 +51,7 @@ VOTERS = ("p", "div", "td", "section", "pre", "blockquote")
 # Less text than this from paragraphs: try again with list items voting too.
 MIN_STORY = 200
 _CLIMB_LEVELS = 8
+_TABLE_PARTS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
 # An ancestor is climbed to only when most of its text is story paragraphs.
 _STORY_SHARE = 0.3
 
@@ -182,6 +183,8 @@ def _choose(root: HtmlElement, title_el: HtmlElement | None, lists: bool = False
         if inside and inside[0][1] >= 0.3 * ranked[0][1]:
             ranked = inside
     best = max(ranked[:8], key=lambda kv: (kv[1] + _class_weight(kv[0])) * (1 - _link_density(kv[0])))[0]
+    while best.tag in _TABLE_PARTS and best.getparent() is not None:
+        best = best.getparent()  # a table's cells are read with the text around the table
     # Climb to an ancestor that holds clearly more story text than the current choice
     # (bodies whose paragraphs each sit in their own nest of wrappers).
     node = best

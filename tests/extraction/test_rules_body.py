@@ -128,3 +128,14 @@ def test_a_story_in_sibling_sections_of_an_indented_page_is_read_whole():
     html = (f'<html lang="id"><body><article><h1>Judul berita banjir</h1><section>'
             f'{part(first)}{indent}<div class="hr">{part(second)}</div></section></article></body></html>')
     assert extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs == first + second
+
+
+def test_a_table_that_holds_most_of_the_text_is_read_with_the_paragraphs_around_it():
+    """Half the story: when a table's cells outweigh the intro, the table's container is the
+    story's, so the intro before it is kept along with the rows."""
+    rows = "".join(f"<tr><td>Kecamatan {i}</td><td>Jumlah rumah terendam di kecamatan nomor {i} mencapai ratusan unit, "
+                   f"sebagian besar di bantaran sungai, menurut pendataan petugas.</td></tr>" for i in range(8))
+    html = (f'<html lang="id"><body><h1>Judul berita banjir</h1><div class="content"><p>{STORY3[0]}</p>'
+            f"<table><tbody>{rows}</tbody></table></div></body></html>")
+    paragraphs = extract_article(html, "https://x.example/read/123456/judul-berita-banjir").paragraphs
+    assert paragraphs[0] == STORY3[0] and "Kecamatan 7" in paragraphs and len(paragraphs) == 17
