@@ -14,6 +14,8 @@ Registered for every archive Datasette opens (`newsarchive serve`, or plain
   the terminal;
 - snippet cells shown with `<mark>` around matches, everything else escaped;
 - a valid, empty Atom feed for a search with no match yet (`feeds.install`);
+- `/-/charts`, the short address of the chart page (datasette-dashboards' `archive`
+  dashboard, configured in the metadata file);
 - an article page (the row page of `articles`) and an articles list of headlines and
   excerpts (the table page), through `extra_template_vars` and the templates beside this file.
 """
@@ -26,6 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from datasette import hookimpl
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from ...errors import NewsarchiveError
@@ -101,6 +104,14 @@ def sql_snippet(query: str | None, *texts: str | None) -> str:
     except NewsarchiveError:
         wanted = []
     return snippet(texts, wanted)
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Callable[..., Any]]]:
+    async def charts(datasette: Any) -> Response:
+        return Response.redirect(datasette.urls.path("/-/dashboards/archive"))
+
+    return [(r"^/-/charts$", charts)]
 
 
 @hookimpl
