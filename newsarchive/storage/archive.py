@@ -422,6 +422,10 @@ class Archive(SiteRegistry, HealthLog):
                 {**standard, "finished": rows.now(), "status": status, "id": crawl_id,
                  "extra": json.dumps(extra) if extra else None},
             )  # fmt: skip
+        try:  # the crawl's articles searchable best first at once, and the change log short
+            self.sync_ranking()
+        except NewsarchiveError as err:
+            log.warning("%s", err)
 
     def last_complete_crawl(self, site: str) -> tuple[str, str] | None:
         """(started, finished) of the site's last crawl that ran to its end, or None."""

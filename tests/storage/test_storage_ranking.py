@@ -112,3 +112,12 @@ def test_a_read_only_connection_keeps_the_index_in_step(archive, make_article):
     assert sorted(i for i, _ in ranked(reader, "banjir")) == sorted(
         i for (i,) in archive.db.execute("SELECT id FROM articles"))  # fmt: skip
     reader.close()
+
+
+def test_the_end_of_a_crawl_brings_the_index_up_to_date(archive, make_article):
+    crawl = archive.start_crawl("kabar.example.id")
+    archive.store(make_article(1, title="Banjir di Sigi"), crawl_id=crawl)
+    assert archive.db.execute("SELECT count(*) FROM ranking_changes").fetchone()[0] > 0
+    archive.finish_crawl(crawl, "finished", {"new": 1})
+    assert archive.db.execute("SELECT count(*) FROM ranking_changes").fetchone()[0] == 0
+    assert urls(archive.search("banjir")) == ["1"]
