@@ -79,16 +79,16 @@ def ranked(
     source = _SURROGATES.sub("\ufffd", source) if source else None
     lo = rows.date_bound(since, end=False, option="--since") if since else -(2**63)
     hi = rows.date_bound(until, end=True, option="--until") if until else 2**63 - 1
-    if order == "best":
-        index = RankingIndex.of(archive_file(conn))
-        return index.top(conn, query, source=source, lo=lo, hi=hi, limit=limit)
     try:
+        if order == "best":
+            index = RankingIndex.of(archive_file(conn))
+            return index.top(conn, query, source=source, lo=lo, hi=hi, limit=limit)
         found = conn.execute(
             "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?"
             " ORDER BY rowid DESC LIMIT ?",
             [match_expression(query, source), lo, hi, limit],
         ).fetchall()
-    except sqlite3.OperationalError as err:
+    except sqlite3.OperationalError as err:  # e.g. an archive older than schema 10, read-only
         raise NewsarchiveError(f"cannot search for {query[:60]!r}: {err}") from None
     return [(article_id, None) for (article_id,) in found]
 
