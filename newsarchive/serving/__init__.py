@@ -13,12 +13,14 @@ def datasette_app(path: Path, *, immutable: bool = False):
     """The Datasette instance for an archive.
 
     By default Datasette opens the file with `mode=ro`, so a crawl can keep writing while it
-    serves. `immutable` is faster (counts cached, no locking) but only for a finished
+    serves. The best-first index is brought up to date first. `immutable` is faster (counts cached, no locking) but only for a finished
     archive: the WAL is checkpointed first, because immutable readers ignore it.
     """
     from datasette.app import Datasette
 
     with Archive(path, create=False) as archive:
+        # a first best-first search must not build the index inside Datasette's time limit
+        archive.sync_ranking()
         if immutable:
             archive.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     files = [] if immutable else [str(path)]

@@ -20,4 +20,7 @@ def metadata(database: str = DATABASE) -> dict[str, Any]:
     """The metadata file's contents, for an archive served under the name `database`."""
     loaded = yaml.safe_load(METADATA_FILE.read_text(encoding="utf-8"))
     loaded["databases"] = {database: loaded["databases"][DATABASE]}
+    for dashboard in loaded["plugins"]["datasette-dashboards"].values():
+        for chart in dashboard["charts"].values():
+            chart["db"] = database
     return loaded

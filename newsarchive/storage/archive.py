@@ -20,6 +20,7 @@ from ..article import Article
 from ..errors import NewsarchiveError
 from . import dedup, rows, schema
 from .health import HealthLog
+from .ranking import RankingIndex
 from .search import SearchHit, search
 from .sites import SiteRegistry
 
@@ -167,7 +168,16 @@ class Archive(SiteRegistry, HealthLog):
                 batch = []
         if batch:
             counts.update(self._store_batch(batch, crawl_id))
+        self.sync_ranking()
         return counts
+
+    def sync_ranking(self) -> None:
+        """Bring the best-first index up to date, then forget the changes it has applied.
+
+        Best-first search syncs by itself; this also keeps the change log short.
+        """
+        done = RankingIndex.of(self.path).sync(self.db.conn)
+        self.db.execute("DELETE FROM ranking_changes WHERE seq <= ?", [done])
 
     def _store_batch(self, batch: list[_Incoming], crawl_id: int | None, seen: str | None = None) -> list[str]:
         """One transaction: each article stored, then the new ones full-text indexed together."""
@@ -412,6 +422,10 @@ class Archive(SiteRegistry, HealthLog):
                 {**standard, "finished": rows.now(), "status": status, "id": crawl_id,
                  "extra": json.dumps(extra) if extra else None},
             )  # fmt: skip
+        try:  # the crawl's articles searchable best first at once, and the change log short
+            self.sync_ranking()
+        except NewsarchiveError as err:
+            log.warning("%s", err)
 
     def last_complete_crawl(self, site: str) -> tuple[str, str] | None:
         """(started, finished) of the site's last crawl that ran to its end, or None."""

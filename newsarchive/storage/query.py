@@ -31,13 +31,18 @@ def _literal(text: str, prefix: bool) -> str:
     return '"' + text.replace('"', '""') + '"' + ("*" if prefix else "")
 
 
-def to_fts(query: str) -> str:
-    """The FTS5 MATCH expression for a user's query, or a one-line NewsarchiveError."""
+Literal = tuple[str, bool]  # a word or phrase as typed, and whether it ends in `*`
+
+
+def parse(query: str) -> list[Literal | str]:
+    """A user's query as literals and the operators between them (implicit AND left out),
+    or a one-line NewsarchiveError. Both indexes read this: FTS5 (`to_fts`) and best-first
+    (`ranking`)."""
     if len(query) > MAX_CHARS:
         raise NewsarchiveError(
             f"the search is {len(query)} characters long; at most {MAX_CHARS} are allowed"
         )
-    parts: list[str] = []  # alternating terms and operators, implicit AND left out
+    parts: list[Literal | str] = []
     # a NUL would end the expression inside SQLite, leaving a quote open
     for phrase, _closed, star, word in _CHUNK.findall(query.replace("\x00", " ")):
         if word in OPERATORS:
@@ -53,7 +58,7 @@ def to_fts(query: str) -> str:
             raise NewsarchiveError(
                 f"{text.strip()}* is too short a prefix: type at least {MIN_PREFIX} letters"
             )
-        parts.append(_literal(text, prefix))
+        parts.append((text, prefix))
     while parts and parts[-1] in OPERATORS:
         parts.pop()
     terms = sum(1 for p in parts if p not in OPERATORS)
@@ -61,7 +66,12 @@ def to_fts(query: str) -> str:
         raise NewsarchiveError(f"nothing to search for in {query[:60]!r}: type a word")
     if terms > MAX_TERMS:
         raise NewsarchiveError(f"the search has {terms} words; at most {MAX_TERMS} are allowed")
-    return " ".join(parts)
+    return parts
+
+
+def to_fts(query: str) -> str:
+    """The FTS5 MATCH expression for a user's query, or a one-line NewsarchiveError."""
+    return " ".join(p if isinstance(p, str) else _literal(*p) for p in parse(query))
 
 
 def match_expression(query: str, source: str | None = None) -> str:

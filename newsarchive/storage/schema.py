@@ -287,7 +287,33 @@ def _v9(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN warc_offset INTEGER")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+# Every change to what best-first search reads (`ranking.RankingIndex`), whoever writes it.
+_RANKING_TRIGGERS = (
+    """CREATE TRIGGER ranking_ai AFTER INSERT ON articles BEGIN
+          INSERT INTO ranking_changes(article_id) VALUES (new.id); END""",
+    """CREATE TRIGGER ranking_ad AFTER DELETE ON articles BEGIN
+          INSERT INTO ranking_changes(article_id) VALUES (old.id); END""",
+    """CREATE TRIGGER ranking_au AFTER UPDATE OF id, source, title, caption, body ON articles BEGIN
+          INSERT INTO ranking_changes(article_id) VALUES (old.id);
+          INSERT INTO ranking_changes(article_id) SELECT new.id WHERE new.id != old.id; END""",
+)
+REBUILD_RANKING = "INSERT INTO ranking_changes(article_id) VALUES (NULL)"  # the whole index anew
+
+
+def _v10(db: sqlite_utils.Database) -> None:
+    """Exact best-first search: a log of changed article ids for the tantivy index beside the
+    archive (AUTOINCREMENT: sequence numbers never go back once the log is pruned)."""
+    db.execute(
+        "CREATE TABLE ranking_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id INTEGER)"
+    )
+    for sql in _RANKING_TRIGGERS:
+        db.execute(sql)
+    db.execute(REBUILD_RANKING)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10,
+]  # fmt: skip
 VERSION = len(MIGRATIONS)
 
 
@@ -316,17 +342,23 @@ def missing_parts(db: sqlite_utils.Database) -> list[str]:
     triggers = {name for (name,) in db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'")}  # fmt: skip
     columns = {row[1] for row in db.execute("PRAGMA table_xinfo(articles)")}
-    wanted = [sql.split()[2] for sql in (*_fts_sql(FTS_OPTIONS, FTS_COLUMNS)[1:], *_SOURCES_TRIGGERS)]
+    wanted = [sql.split()[2] for sql in _triggers()]
     return [f"trigger {name}" for name in wanted if name not in triggers] + [
         f"column {name}" for name in GENERATED_COLUMNS if name not in columns
     ]
 
 
+def _triggers() -> tuple[str, ...]:
+    """The CREATE TRIGGER statements on `articles` the current schema has."""
+    return (*_fts_sql(FTS_OPTIONS, FTS_COLUMNS)[1:], *_SOURCES_TRIGGERS, *_RANKING_TRIGGERS)
+
+
 def repair(db: sqlite_utils.Database) -> list[str]:
     """Restore what `missing_parts` finds, in one transaction; returns what was missing.
 
-    Rows written while the triggers were gone may be missing from the index or the source
-    counts, so both are rebuilt from `articles`. No row is touched.
+    Rows written while the triggers were gone may be missing from the indexes or the source
+    counts, so all are rebuilt from `articles` (the best-first index at its next sync). No
+    row is touched.
     """
     missing = missing_parts(db)
     if not missing:
@@ -336,10 +368,11 @@ def repair(db: sqlite_utils.Database) -> list[str]:
         for name in GENERATED_COLUMNS:
             if f"column {name}" in missing:
                 _add_generated(db, name)
-        for sql in (*_fts_sql(FTS_OPTIONS, FTS_COLUMNS)[1:], *_SOURCES_TRIGGERS):
+        for sql in _triggers():
             db.execute(f"DROP TRIGGER IF EXISTS {sql.split()[2]}")
             db.execute(sql)
         db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
+        db.execute(REBUILD_RANKING)
         db.execute("UPDATE sources SET articles = 0")
         db.execute(_COUNT_SOURCES)
     except BaseException:

@@ -155,8 +155,9 @@ def test_read_only(server):
     assert len(json.loads(get(server + "/archive/articles.json"))["rows"]) == 2
 
 
-def chromium_dom(url: str) -> str:
-    """The page's DOM after load, from Debian's chromium driven headless."""
+def chromium(url: str) -> tuple[str, list[str]]:
+    """The page's DOM once its scripts have run, and what its console said, from Debian's
+    chromium driven headless (a resource that failed to load is a console error)."""
     if not os.path.exists(CHROMIUM):
         pytest.skip(f"{CHROMIUM} is missing and `make browser` could not install it")
     with tempfile.TemporaryDirectory() as profile:
@@ -164,11 +165,16 @@ def chromium_dom(url: str) -> str:
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              "--no-first-run", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
+             "--enable-logging=stderr", "--v=0", "--virtual-time-budget=10000",
              "--dump-dom", url],
             capture_output=True, text=True, timeout=90,
         )  # fmt: skip
     assert done.returncode == 0, done.stderr[-500:]
-    return done.stdout
+    return done.stdout, [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+
+
+def chromium_dom(url: str) -> str:
+    return chromium(url)[0]
 
 
 def test_browser_articles_page_search_and_highlight(server):
@@ -187,3 +193,30 @@ def test_browser_articles_page_search_and_highlight(server):
     assert re.search(r'href="https://(sigi|palu)\.example\.id/\d"', page)  # the original
     searched = chromium_dom(server + "/archive/search?q=bandan*&source=&since=&until=&order=")
     assert "<mark>bandang</mark>" in searched
+
+
+def test_browser_chart_page_renders_offline(server, archive_path):
+    """The chart page draws its three charts from local scripts only, with no failed request:
+    every script and stylesheet it names is on the server and answers, so does each chart's
+    data query, and in the browser each chart is drawn and the console shows no error."""
+    from urllib.parse import quote
+
+    from newsarchive.serving.metadata import metadata
+    from newsarchive.storage import Archive
+
+    with Archive(archive_path) as archive:  # a crawl, so that its chart has a bar
+        archive.finish_crawl(archive.start_crawl("sigi.example.id"), "finished", {"new": 2, "errors": 1})
+    html = get(server + "/-/charts")  # the short address redirects to the dashboard
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert assets and all(asset.startswith("/") for asset in assets)  # nothing from the internet
+    assert all(get(server + asset) for asset in assets)
+    charts = metadata()["plugins"]["datasette-dashboards"]["archive"]["charts"].values()
+    for chart in charts:  # what the page's script fetches
+        assert json.loads(get(f"{server}/archive.json?sql={quote(chart['query'])}&_shape=objects"))["rows"]
+    page, console = chromium(server + "/-/charts")
+    failed = [line for line in console if any(
+        sign in line for sign in ("Failed to load resource", "net::ERR_", "Uncaught", "Error"))]  # fmt: skip
+    assert failed == []  # no failed request, no script error
+    for title in ("Articles per source per day", "Crawl results per day", "Field coverage per source"):
+        assert title in page
+    assert page.count('class="marks"') == 3  # each chart drawn by Vega
