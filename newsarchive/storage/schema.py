@@ -287,7 +287,26 @@ def _v9(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN warc_offset INTEGER")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9]
+def _v10(db: sqlite_utils.Database) -> None:
+    """Raw pages by reference: a page row holds its HTML, or points at its response record in
+    a WARC file of `warc/` (`warc_file`, `warc_offset`) and holds no copy; never neither."""
+    for sql in (
+        "ALTER TABLE pages RENAME TO pages_v9",
+        """CREATE TABLE pages (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            page INTEGER NOT NULL DEFAULT 1,
+            url TEXT NOT NULL, fetched TEXT, compression TEXT, html BLOB,
+            warc_file TEXT, warc_offset INTEGER,
+            PRIMARY KEY (article_id, page),
+            CHECK (html IS NOT NULL OR (warc_file IS NOT NULL AND warc_offset IS NOT NULL)))""",
+        "INSERT INTO pages (article_id, page, url, fetched, compression, html)"
+        " SELECT article_id, page, url, fetched, compression, html FROM pages_v9",
+        "DROP TABLE pages_v9",
+    ):
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
 VERSION = len(MIGRATIONS)
 
 

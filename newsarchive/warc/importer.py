@@ -10,15 +10,11 @@ one writer, so that importing a file twice changes nothing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
-from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
 
 from parsel import Selector
-from scrapy.http import HtmlResponse
 
 from ..discovery.links import canonical_of, continuation_pages, first_page
 from ..discovery.urls import canonical_url, same_site, site_of
@@ -26,11 +22,11 @@ from ..errors import NewsarchiveError
 from ..article import Article
 from ..extraction import extract_raw, extract_raw_pages
 from ..normalisation import normalise
+from ..parallel import batches, pool
 from ..storage import Archive
-from .reader import Capture, html_responses, record_at, warc_files
+from .reader import Capture, html_responses, page_at, response_of, warc_files
 
 MAX_PAGES_PER_ARTICLE = 20  # as the crawl's NEWSARCHIVE_MAX_PAGES_PER_ARTICLE
-BATCH = 256  # pages held at once: memory stays bounded whatever the file's size
 Pages = list[tuple[str, str]]
 
 
@@ -46,7 +42,7 @@ def import_warc(
 
     `sites` keeps only those hosts (and their `www.` twins); `since`/`until` (inclusive)
     keep articles by publication date, or by capture date where the page states none.
-    `jobs` processes extract pages, `BATCH` at a time; this one alone writes.
+    `jobs` processes extract pages, a batch at a time (`parallel`); this one alone writes.
     Returns the counts: "records", "new"/"updated"/"unchanged", "skipped: REASON".
     """
     files = warc_files(paths)
@@ -57,9 +53,9 @@ def import_warc(
     where: dict[str, tuple[Path, int]] = {}  # canonical URL -> its capture, to find later pages
     split: list[Capture] = []  # first pages of split articles, assembled once every page was read
     wanted = (c for c in html_responses(files, counts) if _kept(c, hosts, counts))
-    with Archive(db_path) as archive, _pool(jobs) as pool:
-        for batch in iter(lambda: list(islice(wanted, BATCH)), []):
-            for capture, (verdict, article, text) in zip(batch, pool(examine, batch)):
+    with Archive(db_path) as archive, pool(jobs) as extract:
+        for batch in batches(wanted):
+            for capture, (verdict, article, text) in zip(batch, extract(examine, batch)):
                 where[canonical_url(capture.url)] = (capture.file, capture.offset)
                 if verdict == "split":
                     split.append(capture)
@@ -68,7 +64,7 @@ def import_warc(
                 else:
                     _store(archive, capture, article, [(capture.url, text)], since, until, counts)
         for capture in split:
-            verdict, article, pages = merged(capture, lambda target: _read(where.get(target)))
+            verdict, article, pages = merged(capture, lambda target: (found := where.get(target)) and page_at(*found))
             if article is None:
                 counts[verdict] += 1
             else:
@@ -80,7 +76,7 @@ def merged(capture: Capture, lookup: Callable[[str], tuple[str, str] | None]) ->
     """A split article from its first page's capture and `lookup` of the others:
     ("article", the article, its pages) or ("skipped: REASON", None, [])."""
     try:
-        pages = assemble(capture.url, _response(capture.url, capture.content_type, capture.body).text, lookup)
+        pages = assemble(capture.url, response_of(capture.url, capture.content_type, capture.body).text, lookup)
         if pages is None:
             return "skipped: split article with pages missing", None, []
         article = _validated(normalise(extract_raw_pages(pages, None, fetched_at=capture.date)), capture)
@@ -100,7 +96,7 @@ def examine(capture: Capture) -> tuple[str, Article | None, str | None]:
 
 
 def _examine(capture: Capture) -> tuple[str, Article | None, str | None]:
-    response = _response(capture.url, capture.content_type, capture.body)
+    response = response_of(capture.url, capture.content_type, capture.body)
     raw = extract_raw(response.text, capture.url, fetched_at=capture.date)
     if raw.kind != "article":
         return "skipped: not an article", None, None
@@ -118,16 +114,6 @@ def _kept(capture: Capture, hosts: list[str], counts: Counter) -> bool:
         counts["skipped: other site"] += 1
         return False
     return True
-
-
-@contextmanager
-def _pool(jobs: int) -> Iterator[Callable]:
-    """`map` in this process for one job, else over a pool of `jobs` processes."""
-    if jobs <= 1:
-        yield lambda function, items: list(map(function, items))
-        return
-    with get_context("spawn").Pool(jobs) as pool:
-        yield lambda function, items: pool.map(function, items, chunksize=max(1, len(items) // (4 * jobs)))
 
 
 def assemble(url: str, html: str, lookup: Callable[[str], tuple[str, str] | None]) -> Pages | None:
@@ -168,18 +154,3 @@ def _store(archive: Archive, capture: Capture, article: Article, pages: Pages, s
         counts["skipped: outside the dates"] += 1
         return
     counts[archive.store(article, pages=pages, seen=fetched_at.replace(microsecond=0).isoformat())] += 1
-
-
-def _read(found: tuple[Path, int] | None) -> tuple[str, str] | None:
-    """(url, text) of the page captured at (file, offset), if it was."""
-    if found is None:
-        return None
-    record = record_at(*found)
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    return url, _response(url, content_type, record.content).text
-
-
-def _response(url: str, content_type: str, body: bytes) -> HtmlResponse:
-    """A capture as the Scrapy response a crawl would have had: the same decoding, the same selector."""
-    return HtmlResponse(url, body=body, headers={"Content-Type": content_type})

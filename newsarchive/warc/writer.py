@@ -84,7 +84,13 @@ class RotatingWarcWriter:
                 "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"}
         self.writer.write_record(self.writer.create_warcinfo_record(self.name, info))
 
+    def sync(self) -> None:
+        """Every record written so far on disk (`os.fsync`): rows may then point at them alone."""
+        if self.file is not None:
+            os.fsync(self.file.fileno())
+
     def close(self) -> None:
         if self.file is not None:
+            self.sync()  # a rotated file may hold the pages of an article not yet pointed at
             self.file.close()
             self.file = None
