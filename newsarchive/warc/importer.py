@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
+from itertools import accumulate
 from pathlib import Path
 
 from parsel import Selector
@@ -37,12 +38,15 @@ def import_warc(
     since: date | None = None,
     until: date | None = None,
     jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Counter:
     """Import the files (and the WARC files under the folders) into the archive.
 
     `sites` keeps only those hosts (and their `www.` twins); `since`/`until` (inclusive)
     keep articles by publication date, or by capture date where the page states none.
     `jobs` processes extract pages, a batch at a time (`parallel`); this one alone writes.
+    `progress(records, bytes)` is told after each batch how far the reading is (of
+    `total_bytes(paths)`).
     Returns the counts: "records", "new"/"updated"/"unchanged", "skipped: REASON".
     """
     files = warc_files(paths)
@@ -53,8 +57,11 @@ def import_warc(
     where: dict[str, tuple[Path, int]] = {}  # canonical URL -> its capture, to find later pages
     split: list[Capture] = []  # first pages of split articles, assembled once every page was read
     wanted = (c for c in html_responses(files, counts) if _kept(c, hosts, counts))
+    before = dict(zip(files, accumulate((p.stat().st_size for p in files), initial=0)))  # bytes of the files before each
     with Archive(db_path) as archive, pool(jobs) as extract:
         for batch in batches(wanted):
+            if progress:
+                progress(counts["records"], before[batch[-1].file] + batch[-1].offset)
             for capture, (verdict, article, text) in zip(batch, extract(examine, batch)):
                 where[canonical_url(capture.url)] = (capture.file, capture.offset)
                 if verdict == "split":
@@ -69,7 +76,14 @@ def import_warc(
                 counts[verdict] += 1
             else:
                 _store(archive, capture, article, pages, since, until, counts)
+    if progress:
+        progress(counts["records"], total_bytes(files))
     return counts
+
+
+def total_bytes(paths: Iterable[str | Path]) -> int:
+    """The size of the WARC files an import of `paths` reads."""
+    return sum(p.stat().st_size for p in warc_files(paths) if p.is_file())
 
 
 def merged(capture: Capture, lookup: Callable[[str], tuple[str, str] | None]) -> tuple[str, Article | None, Pages]:
