@@ -306,7 +306,18 @@ def _v10(db: sqlite_utils.Database) -> None:
         db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10]
+def _v11(db: sqlite_utils.Database) -> None:
+    """The HTML `pages` holds moved into WARC files of `warc/` beside the archive (nothing to
+    move for an archive in memory): see `newsarchive.warc.moving`."""
+    from ..warc.moving import move_pages  # WARC writing, needed once per archive
+    from ..warc.writer import warc_folder
+
+    path = next(file for _, name, file in db.execute("PRAGMA database_list") if name == "main")
+    if path:
+        move_pages(db, warc_folder(path))
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11]
 VERSION = len(MIGRATIONS)
 
 

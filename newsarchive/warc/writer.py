@@ -49,11 +49,13 @@ class RotatingWarcWriter:
         body: bytes,
         request_line: str,
         request_headers: list[tuple[str, str]],
+        fetched: datetime | None = None,
     ) -> tuple[str, int]:
-        """Write the request and response records of one fetch; (file name, offset of the response)."""
+        """Write the request and response records of one fetch (now, unless `fetched` says
+        when it was); (file name, offset of the response)."""
         if self.file is None or self.file.tell() >= self.max_bytes:
             self._next_file()
-        date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        date = (fetched or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_HEADERS]
         kept.append(("Content-Length", str(len(body))))
         response = self.writer.create_warc_record(
@@ -79,6 +81,7 @@ class RotatingWarcWriter:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.name = f"{self.prefix}-{self.stamp}-{os.getpid()}-{self.serial:05d}.warc.gz"
         self.file = open(self.folder / self.name, "xb")
+        _sync_folder(self.folder)  # the new file's name is durable too
         self.writer = WARCWriter(self.file, gzip=True, warc_version="WARC/1.1")
         info = {"software": f"newsarchive/{__version__}", "format": "WARC File Format 1.1",
                 "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"}
@@ -94,3 +97,11 @@ class RotatingWarcWriter:
             self.sync()  # a rotated file may hold the pages of an article not yet pointed at
             self.file.close()
             self.file = None
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
