@@ -1,7 +1,8 @@
 """WARC/1.1 files of a crawl's HTTP exchanges, one gzip member per record, rotated at a size.
 
 warcio writes the records; this module only names the files, rotates them and says where
-each response record starts, so that an archive row can point at its capture.
+each response record starts, so that an archive row can point at its capture. A file closed
+gets its CDXJ index (`index`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from .. import __version__
+from .index import write_index
 
 # Hop-by-hop or undone by the downloader: the stored body is the decoded one.
 _DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
@@ -93,10 +95,12 @@ class RotatingWarcWriter:
             os.fsync(self.file.fileno())
 
     def close(self) -> None:
+        """Close the current file, durable, and write its CDXJ index beside it (for pywb)."""
         if self.file is not None:
             self.sync()  # a rotated file may hold the pages of an article not yet pointed at
             self.file.close()
             self.file = None
+            write_index(self.folder / self.name)
 
 
 def _sync_folder(folder: Path) -> None:
