@@ -7,21 +7,46 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from multiprocessing import get_context
+from multiprocessing.pool import Pool
 from typing import TypeVar
 
-BATCH = 256  # items held at once: memory stays bounded whatever the input's size
+BATCH = 256  # items handed to the workers at once
 T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Workers:
+    """`map` over `jobs` spawned processes, or in this one for one job."""
+
+    def __init__(self, jobs: int, pool: Pool | None) -> None:
+        self.jobs = jobs
+        self.pool = pool
+
+    def map(self, function: Callable[[T], R], items: Iterable[T], size: int = BATCH) -> Iterator[tuple[T, R]]:
+        """(item, function(item)) in the items' order. With workers, a batch of `size` is
+        computed while the caller handles the one before (so writing overlaps extraction, and
+        two batches at most are held); `function` and the items must then pickle."""
+        if self.pool is None:
+            yield from ((item, function(item)) for item in items)
+            return
+        ahead = None
+        for batch in batches(items, size):
+            pending = self.pool.map_async(function, batch, chunksize=max(1, len(batch) // (4 * self.jobs)))
+            if ahead:
+                yield from zip(ahead[0], ahead[1].get())
+            ahead = batch, pending
+        if ahead:
+            yield from zip(ahead[0], ahead[1].get())
 
 
 @contextmanager
-def pool(jobs: int) -> Iterator[Callable]:
-    """`map(function, items)` as a list: in this process for one job, else over `jobs`
-    spawned processes (the function and items must then pickle)."""
+def workers(jobs: int) -> Iterator[Workers]:
+    """`jobs` worker processes for the duration (none for one job)."""
     if jobs <= 1:
-        yield lambda function, items: list(map(function, items))
+        yield Workers(1, None)
         return
-    with get_context("spawn").Pool(jobs) as workers:
-        yield lambda function, items: workers.map(function, items, chunksize=max(1, len(items) // (4 * jobs)))
+    with get_context("spawn").Pool(jobs) as pool:
+        yield Workers(jobs, pool)
 
 
 def batches(items: Iterable[T], size: int = BATCH) -> Iterator[list[T]]:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from .article import Article
-from .parallel import batches, pool
+from .parallel import batches, workers
 from .storage import Archive
 from .storage.archive import RawPage
 from .warc.reader import page_at
@@ -27,10 +27,10 @@ def reparse(archive: Archive, extract: Extract, source: str | None = None, jobs:
     (a WARC file gone or damaged): those articles are left as they were.
     """
     counts: Counter = Counter()
-    with pool(jobs) as run:
-        for batch in batches(archive.raw_pages(source)):
+    with workers(jobs) as pool:
+        for batch in batches(pool.map(partial(reextracted, extract), archive.raw_pages(source))):
             fresh = []
-            for (url, _), (outcome, article) in zip(batch, run(partial(reextracted, extract), batch)):
+            for (url, _), (outcome, article) in batch:
                 if article is None:
                     counts[outcome] += 1
                 else:

@@ -50,8 +50,9 @@ _UPDATE_SQL = (
 )
 BATCH = 10_000  # articles per transaction in store_many: fewer commits, checkpoints and FTS segments
 _Stored = tuple[int, str, "str | None"]  # an archived URL's id, content hash and first_seen
-# (article, pages, etag, last_modified, announced): the validators and the sitemap/feed date as the site gave them
-_Incoming = tuple[Article, "Sequence[tuple[str, str | bytes]] | None", "str | None", "str | None", "str | None"]
+# (article, pages, etag, last_modified, announced, seen): the validators and the sitemap/feed date as the
+# site gave them, and when the page was fetched (None: now)
+_Incoming = tuple[Article, "Sequence[tuple[str, str | bytes]] | None", "str | None", "str | None", "str | None", "str | None"]
 
 
 @dataclass(frozen=True)
@@ -164,14 +165,14 @@ class Archive(SiteRegistry, HealthLog):
         """
         if html is not None:
             pages = [(article.url, html)]
-        return self._store_batch([(article, pages, etag, last_modified, announced)], crawl_id, seen)[0]
+        return self._store_batch([(article, pages, etag, last_modified, announced, seen)], crawl_id)[0]
 
     def store_many(self, articles: Iterable[Article], *, crawl_id: int | None = None) -> Counter:
         """Store many articles, `BATCH` to a transaction: the bulk path (imports, benchmarks)."""
         counts: Counter = Counter()
         batch: list[_Incoming] = []
         for article in articles:
-            batch.append((article, None, None, None, None))
+            batch.append((article, None, None, None, None, None))
             if len(batch) == BATCH:
                 counts.update(self._store_batch(batch, crawl_id))
                 batch = []
@@ -179,7 +180,12 @@ class Archive(SiteRegistry, HealthLog):
             counts.update(self._store_batch(batch, crawl_id))
         return counts
 
-    def _store_batch(self, batch: list[_Incoming], crawl_id: int | None, seen: str | None = None) -> list[str]:
+    def store_captures(self, captures: Sequence[tuple[Article, Sequence[tuple[str, str | bytes]], str]]) -> list[str]:
+        """Store (article, pages, seen) captures in one transaction, each as `store` would at
+        its own fetch time `seen`: the bulk path of `import-warc`. Their statuses, in order."""
+        return self._store_batch([(article, pages, None, None, None, seen) for article, pages, seen in captures], None)
+
+    def _store_batch(self, batch: list[_Incoming], crawl_id: int | None) -> list[str]:
         """One transaction: each article stored, then the new ones full-text indexed together."""
         with self.transaction():
             self.db.execute("INSERT INTO indexing_deferred (batch) VALUES (1)")
@@ -187,8 +193,8 @@ class Archive(SiteRegistry, HealthLog):
             statuses: list[str] = []
             added: set[int] = set()
             changed: dict[str, tuple[int, str]] = {}  # url -> (id, body) to check for copies
-            seen = seen or rows.now()  # one transaction, one moment
-            for article, pages, etag, last_modified, announced in batch:
+            now = rows.now()  # one transaction, one moment
+            for article, pages, etag, last_modified, announced, seen in batch:
                 earlier = existing.get(article.url)
                 if earlier and earlier[0] in added:
                     # the same URL twice in a batch: the update trigger un-indexes the row
@@ -197,7 +203,7 @@ class Archive(SiteRegistry, HealthLog):
                     added = set()
                 validators = {"etag": etag, "last_modified": last_modified,
                               "announced": announced, "crawl_id": crawl_id}
-                status, stored = self._store(article, earlier, pages, validators, seen)
+                status, stored = self._store(article, earlier, pages, validators, seen or now)
                 existing[article.url] = stored
                 statuses.append(status)
                 if status == "new":
