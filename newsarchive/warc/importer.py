@@ -98,7 +98,10 @@ def _shared(where: dict[str, tuple[Path, int]]) -> Iterator[str]:
     with tempfile.NamedTemporaryFile(prefix="newsarchive-captures-", suffix=".pickle") as file:
         pickle.dump(where, file)
         file.flush()
-        yield file.name
+        try:
+            yield file.name
+        finally:
+            _captures.cache_clear()  # this process's copy, for one job
 
 
 @lru_cache(maxsize=1)  # loaded once per worker process and import
