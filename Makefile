@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 EVAL_ROOT ?= ../shared/eval
 EVAL_DIR ?= $(patsubst %/records.jsonl,%,$(wildcard $(EVAL_ROOT)/*/records.jsonl))
 
-.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive browser clean
+.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive bench-warc browser clean
 
 $(BIN)/newsarchive: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,5 +44,9 @@ clean:
 bench-crawl: install
 	$(BIN)/python bench/bench_crawl.py --articles $(or $(ARTICLES),5000)
 
-# Every benchmark: extraction (make eval), crawl, archive.
-bench: bench-extract bench-crawl bench-archive
+# import-warc of a 20,000-page WARC vs fastwarc + trafilatura in as many processes (PAGES=2000 for less).
+bench-warc: install
+	$(BIN)/python bench/bench_warc.py --pages $(or $(PAGES),20000)
+
+# Every benchmark: extraction (make eval), crawl, archive, WARC import.
+bench: bench-extract bench-crawl bench-archive bench-warc

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -24,10 +28,27 @@ DAY = click.DateTime(formats=["%Y-%m-%d"])
 def import_warc(paths: tuple[Path, ...], sites: tuple[str, ...], since: datetime | None,
                 until: datetime | None, jobs: int, db_path: Path) -> None:
     """Archive the HTML responses of WARC files (FILE or DIR ...) as a crawl of them would."""
-    from ..warc.importer import import_warc as run  # heavy, and only needed here
+    from ..warc.importer import import_warc as run, total_bytes  # heavy, and only needed here
 
-    counts = run(paths, db_path, sites, since and since.date(), until and until.date(), jobs)
+    with progress_bar(total_bytes(paths)) as progress:
+        counts = run(paths, db_path, sites, since and since.date(), until and until.date(), jobs, progress)
     stored = ", ".join(f"{counts[k]} {k}" for k in ("new", "updated", "unchanged"))
     click.echo(f"records read: {counts['records']}; articles: {stored}")
     for reason, n in sorted((k, v) for k, v in counts.items() if k.startswith("skipped")):
         click.echo(f"  {reason.removeprefix('skipped: ')}: {n}")
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """`progress(records, bytes read)` drawing a bar on stderr (records/s, ETA by bytes) when
+    stderr is a terminal; None otherwise, so that piped or logged output is the counts alone."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    start = time.monotonic()
+
+    def rate(records: int | None) -> str:
+        return f"{records} records, {records / max(time.monotonic() - start, 1e-6):,.0f}/s" if records else ""
+
+    with click.progressbar(length=max(total, 1), label="reading", file=sys.stderr, item_show_func=rate) as bar:
+        yield lambda records, done: bar.update(done - bar.pos, records)

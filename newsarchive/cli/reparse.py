@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -12,12 +13,15 @@ from .base import cli, db_option
 
 @cli.command()
 @click.option("--source", help="Only pages of this publisher.")
+@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the core count",
+              help="Processes reading and extracting pages (one writes).")
 @db_option()
-def reparse(source: str | None, db_path: Path) -> None:
-    """Re-extract the archive from its stored HTML, with no network."""
-    with Archive(db_path, create=False) as archive:
-        from ..extract import extract_pages  # heavy, and only needed here
+def reparse(source: str | None, jobs: int, db_path: Path) -> None:
+    """Re-extract the archive from its stored HTML (WARC records, or the pages table), with no network."""
+    from ..extract import extract_pages  # heavy, and only needed here
+    from ..reparse import reparse as run
 
-        counts = archive.reparse(extract_pages, source=source)
+    with Archive(db_path, create=False) as archive:
+        counts = run(archive, extract_pages, source=source, jobs=jobs)
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no pages"
     click.echo(f"reparsed: {summary}")

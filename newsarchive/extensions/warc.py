@@ -55,13 +55,15 @@ class WarcRecorder:
         )  # fmt: skip
 
     def item_scraped(self, item: FetchedArticle, response: Response, spider) -> None:
-        """The article is archived: its row points at the response record of its first page."""
+        """The article is archived: its pages point at their response records (the file made
+        durable first), and its row at its first page's."""
         found = [self.captures.pop(url, None) for url, _ in item.pages]
-        if not found or found[0] is None:
+        if not any(found):
             return  # not modified (304): the row keeps its earlier capture
         if self.archive is None:
             self.archive = Archive(self.db_path)
-        self.archive.point_to_warc(item.url, *found[0])
+        self.writer.sync()
+        self.archive.point_to_warc(item.url, found)
 
     def item_dropped(self, item: FetchedArticle, response: Response, exception: Exception, spider) -> None:
         """Not archived (no title, no body, before --since): its captures stay in the files, unpointed."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ import sqlite_utils
 
 from ..article import Article
 from ..errors import NewsarchiveError
+from ..warc.writer import warc_folder
 from . import dedup, rows, schema
 from .health import HealthLog
 from .ranking import RankingIndex
@@ -51,8 +51,19 @@ _UPDATE_SQL = (
 )
 BATCH = 10_000  # articles per transaction in store_many: fewer commits, checkpoints and FTS segments
 _Stored = tuple[int, str, "str | None"]  # an archived URL's id, content hash and first_seen
-# (article, pages, etag, last_modified, announced): the validators and the sitemap/feed date as the site gave them
-_Incoming = tuple[Article, "Sequence[tuple[str, str | bytes]] | None", "str | None", "str | None", "str | None"]
+# (article, pages, etag, last_modified, announced, seen): the validators and the sitemap/feed date as the
+# site gave them, and when the page was fetched (None: now)
+_Incoming = tuple[Article, "Sequence[tuple[str, str | bytes]] | None", "str | None", "str | None", "str | None", "str | None"]
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """One stored page of an article: its HTML held in `pages`, or where its WARC record is."""
+
+    url: str
+    html: bytes | None
+    warc_path: Path | None
+    warc_offset: int | None
 
 
 @dataclass(frozen=True)
@@ -155,14 +166,14 @@ class Archive(SiteRegistry, HealthLog):
         """
         if html is not None:
             pages = [(article.url, html)]
-        return self._store_batch([(article, pages, etag, last_modified, announced)], crawl_id, seen)[0]
+        return self._store_batch([(article, pages, etag, last_modified, announced, seen)], crawl_id)[0]
 
     def store_many(self, articles: Iterable[Article], *, crawl_id: int | None = None) -> Counter:
         """Store many articles, `BATCH` to a transaction: the bulk path (imports, benchmarks)."""
         counts: Counter = Counter()
         batch: list[_Incoming] = []
         for article in articles:
-            batch.append((article, None, None, None, None))
+            batch.append((article, None, None, None, None, None))
             if len(batch) == BATCH:
                 counts.update(self._store_batch(batch, crawl_id))
                 batch = []
@@ -179,7 +190,12 @@ class Archive(SiteRegistry, HealthLog):
         done = RankingIndex.of(self.path).sync(self.db.conn)
         self.db.execute("DELETE FROM ranking_changes WHERE seq <= ?", [done])
 
-    def _store_batch(self, batch: list[_Incoming], crawl_id: int | None, seen: str | None = None) -> list[str]:
+    def store_captures(self, captures: Sequence[tuple[Article, Sequence[tuple[str, str | bytes]], str]]) -> list[str]:
+        """Store (article, pages, seen) captures in one transaction, each as `store` would at
+        its own fetch time `seen`: the bulk path of `import-warc`. Their statuses, in order."""
+        return self._store_batch([(article, pages, None, None, None, seen) for article, pages, seen in captures], None)
+
+    def _store_batch(self, batch: list[_Incoming], crawl_id: int | None) -> list[str]:
         """One transaction: each article stored, then the new ones full-text indexed together."""
         with self.transaction():
             self.db.execute("INSERT INTO indexing_deferred (batch) VALUES (1)")
@@ -187,8 +203,8 @@ class Archive(SiteRegistry, HealthLog):
             statuses: list[str] = []
             added: set[int] = set()
             changed: dict[str, tuple[int, str]] = {}  # url -> (id, body) to check for copies
-            seen = seen or rows.now()  # one transaction, one moment
-            for article, pages, etag, last_modified, announced in batch:
+            now = rows.now()  # one transaction, one moment
+            for article, pages, etag, last_modified, announced, seen in batch:
                 earlier = existing.get(article.url)
                 if earlier and earlier[0] in added:
                     # the same URL twice in a batch: the update trigger un-indexes the row
@@ -197,7 +213,7 @@ class Archive(SiteRegistry, HealthLog):
                     added = set()
                 validators = {"etag": etag, "last_modified": last_modified,
                               "announced": announced, "crawl_id": crawl_id}
-                status, stored = self._store(article, earlier, pages, validators, seen)
+                status, stored = self._store(article, earlier, pages, validators, seen or now)
                 existing[article.url] = stored
                 statuses.append(status)
                 if status == "new":
@@ -381,12 +397,20 @@ class Archive(SiteRegistry, HealthLog):
                 [rows.now(), crawl_id, announced, url],
             )
 
-    def point_to_warc(self, url: str, warc_file: str, warc_offset: int) -> None:
-        """Where the article's latest capture is: a file in `warc/` beside the archive, and
-        the offset of its first page's response record there."""
+    def point_to_warc(self, url: str, captures: Sequence[tuple[str, int] | None]) -> None:
+        """Where the article's latest capture is, page by page: a file in `warc/` beside the
+        archive and the offset of the page's response record there (None: a page not captured
+        keeps what it has). The row's `warc_file`/`warc_offset` name the first page's record;
+        a page pointed at drops its HTML copy, so the caller must have made the file durable."""
         with self.transaction():
-            self.db.execute(
-                "UPDATE articles SET warc_file = ?, warc_offset = ? WHERE url = ?", [warc_file, warc_offset, url]
+            if captures and captures[0] is not None:
+                self.db.execute(
+                    "UPDATE articles SET warc_file = ?, warc_offset = ? WHERE url = ?", [*captures[0], url]
+                )
+            self.db.conn.executemany(
+                "UPDATE pages SET warc_file = ?, warc_offset = ?, html = NULL, compression = NULL"
+                " WHERE article_id = (SELECT id FROM articles WHERE url = ?) AND page = ?",
+                [(*capture, url, n) for n, capture in enumerate(captures, 1) if capture is not None],
             )
 
     def known(self, site: str) -> dict[str, KnownPage]:
@@ -504,16 +528,10 @@ class Archive(SiteRegistry, HealthLog):
                 record[name] = json.loads(record[name]) if record[name] else []
             yield record
 
-    def reparse(
-        self,
-        extract: Callable[[list[tuple[str, bytes]]], Article],
-        source: str | None = None,
-    ) -> Counter:
-        """Re-extract every article from its stored raw pages with `extract(pages)`, no network.
+    def raw_pages(self, source: str | None = None) -> Iterator[tuple[str, list[RawPage]]]:
+        """(url, its pages in reading order) of every article with stored raw pages, for `reparse`.
 
-        `pages` is [(url, html), ...] in reading order (one item unless the story was split).
-        Each result is stored like a fresh fetch (changed articles gain a revision); an
-        article the extractor fails on is counted as "failed" and left as it was.
+        The articles are listed first, so that storing while iterating never meets a row twice.
         """
         where, params = "", []
         if source:
@@ -522,20 +540,12 @@ class Archive(SiteRegistry, HealthLog):
             f"SELECT DISTINCT p.article_id, a.url FROM pages p JOIN articles a ON a.id = p.article_id{where}",
             params,
         ).fetchall()
-        counts: Counter = Counter()
+        folder = warc_folder(self.path)
         for article_id, url in found:
-            pages = [
-                (page_url, rows.decompress(blob, compression))
-                for page_url, compression, blob in self.db.execute(
-                    "SELECT url, compression, html FROM pages WHERE article_id = ? ORDER BY page",
+            yield url, [
+                RawPage(page_url, blob and rows.decompress(blob, compression), warc_file and folder / warc_file, offset)
+                for page_url, compression, blob, warc_file, offset in self.db.execute(
+                    "SELECT url, compression, html, warc_file, warc_offset FROM pages WHERE article_id = ? ORDER BY page",
                     [article_id],
                 )
             ]
-            try:
-                article = extract(pages)
-            except Exception:  # noqa: BLE001 - one bad page must not stop the re-extraction
-                counts["failed"] += 1
-                continue
-            counts[self.store(dataclasses.replace(article, url=url))] += 1
-        return counts
-

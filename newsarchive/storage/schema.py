@@ -311,8 +311,38 @@ def _v10(db: sqlite_utils.Database) -> None:
     db.execute(REBUILD_RANKING)
 
 
+def _v11(db: sqlite_utils.Database) -> None:
+    """Raw pages by reference: a page row holds its HTML, or points at its response record in
+    a WARC file of `warc/` (`warc_file`, `warc_offset`) and holds no copy; never neither."""
+    for sql in (
+        "ALTER TABLE pages RENAME TO pages_v9",
+        """CREATE TABLE pages (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            page INTEGER NOT NULL DEFAULT 1,
+            url TEXT NOT NULL, fetched TEXT, compression TEXT, html BLOB,
+            warc_file TEXT, warc_offset INTEGER,
+            PRIMARY KEY (article_id, page),
+            CHECK (html IS NOT NULL OR (warc_file IS NOT NULL AND warc_offset IS NOT NULL)))""",
+        "INSERT INTO pages (article_id, page, url, fetched, compression, html)"
+        " SELECT article_id, page, url, fetched, compression, html FROM pages_v9",
+        "DROP TABLE pages_v9",
+    ):
+        db.execute(sql)
+
+
+def _v12(db: sqlite_utils.Database) -> None:
+    """The HTML `pages` holds moved into WARC files of `warc/` beside the archive (nothing to
+    move for an archive in memory): see `newsarchive.warc.moving`."""
+    from ..warc.moving import move_pages  # WARC writing, needed once per archive
+    from ..warc.writer import warc_folder
+
+    path = next(file for _, name, file in db.execute("PRAGMA database_list") if name == "main")
+    if path:
+        move_pages(db, warc_folder(path))
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12,
 ]  # fmt: skip
 VERSION = len(MIGRATIONS)
 

@@ -9,28 +9,29 @@ one writer, so that importing a file twice changes nothing.
 
 from __future__ import annotations
 
+import pickle
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from itertools import islice
-from multiprocessing import get_context
+from functools import lru_cache, partial
+from itertools import accumulate
 from pathlib import Path
 
 from parsel import Selector
-from scrapy.http import HtmlResponse
 
 from ..discovery.links import canonical_of, continuation_pages, first_page
 from ..discovery.urls import canonical_url, same_site, site_of
 from ..errors import NewsarchiveError
 from ..article import Article
-from ..extraction import extract_raw, extract_raw_pages
+from ..extraction import RawArticle, extract_raw, merge_pages
 from ..normalisation import normalise
+from ..parallel import BATCH, workers
 from ..storage import Archive
-from .reader import Capture, html_responses, record_at, warc_files
+from .reader import Capture, html_responses, page_at, response_of, warc_files
 
 MAX_PAGES_PER_ARTICLE = 20  # as the crawl's NEWSARCHIVE_MAX_PAGES_PER_ARTICLE
-BATCH = 256  # pages held at once: memory stays bounded whatever the file's size
 Pages = list[tuple[str, str]]
 
 
@@ -41,12 +42,16 @@ def import_warc(
     since: date | None = None,
     until: date | None = None,
     jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Counter:
     """Import the files (and the WARC files under the folders) into the archive.
 
     `sites` keeps only those hosts (and their `www.` twins); `since`/`until` (inclusive)
     keep articles by publication date, or by capture date where the page states none.
-    `jobs` processes extract pages, `BATCH` at a time; this one alone writes.
+    `jobs` processes extract pages, a batch at a time (`parallel`), then merge the split
+    articles; this one alone writes.
+    `progress(records, bytes)` is told after each batch how far the reading is (of
+    `total_bytes(paths)`).
     Returns the counts: "records", "new"/"updated"/"unchanged", "skipped: REASON".
     """
     files = warc_files(paths)
@@ -55,60 +60,96 @@ def import_warc(
     hosts = list(sites)
     counts: Counter = Counter()
     where: dict[str, tuple[Path, int]] = {}  # canonical URL -> its capture, to find later pages
-    split: list[Capture] = []  # first pages of split articles, assembled once every page was read
+    split: list[tuple[Capture, RawArticle]] = []  # first pages of split articles, merged once every page was read
     wanted = (c for c in html_responses(files, counts) if _kept(c, hosts, counts))
-    with Archive(db_path) as archive, _pool(jobs) as pool:
-        for batch in iter(lambda: list(islice(wanted, BATCH)), []):
-            for capture, (verdict, article, text) in zip(batch, pool(examine, batch)):
-                where[canonical_url(capture.url)] = (capture.file, capture.offset)
-                if verdict == "split":
-                    split.append(capture)
-                elif article is None:
-                    counts[verdict] += 1
-                else:
-                    _store(archive, capture, article, [(capture.url, text)], since, until, counts)
-        for capture in split:
-            verdict, article, pages = merged(capture, lambda target: _read(where.get(target)))
-            if article is None:
+    before = dict(zip(files, accumulate((p.stat().st_size for p in files), initial=0)))  # bytes of the files before each
+    with Archive(db_path) as archive, workers(jobs) as pool:
+        pending = _Pending(archive, since, until, counts)
+        for n, (capture, (verdict, article, found)) in enumerate(pool.map(examine, wanted)):
+            if progress and n % BATCH == 0:
+                progress(counts["records"], before[capture.file] + capture.offset)
+            where[canonical_url(capture.url)] = (capture.file, capture.offset)
+            if verdict == "split":
+                split.append((capture, found))
+            elif article is None:
                 counts[verdict] += 1
             else:
-                _store(archive, capture, article, pages, since, until, counts)
+                pending.add(capture, article, [(capture.url, found)])
+        with _shared(where) as lookup:  # the workers find the later pages through it
+            for (capture, _), (verdict, article, pages) in pool.map(partial(merged_at, lookup), split):
+                if article is None:
+                    counts[verdict] += 1
+                else:
+                    pending.add(capture, article, pages)
+        pending.flush()
+    if progress:
+        progress(counts["records"], total_bytes(files))
     return counts
 
 
-def merged(capture: Capture, lookup: Callable[[str], tuple[str, str] | None]) -> tuple[str, Article | None, Pages]:
-    """A split article from its first page's capture and `lookup` of the others:
+def total_bytes(paths: Iterable[str | Path]) -> int:
+    """The size of the WARC files an import of `paths` reads."""
+    return sum(p.stat().st_size for p in warc_files(paths) if p.is_file())
+
+
+@contextmanager
+def _shared(where: dict[str, tuple[Path, int]]) -> Iterator[str]:
+    """The capture of every canonical URL read, in a file for the worker processes to load once."""
+    with tempfile.NamedTemporaryFile(prefix="newsarchive-captures-", suffix=".pickle") as file:
+        pickle.dump(where, file)
+        file.flush()
+        try:
+            yield file.name
+        finally:
+            _captures.cache_clear()  # this process's copy, for one job
+
+
+@lru_cache(maxsize=1)  # loaded once per worker process and import
+def _captures(path: str) -> dict[str, tuple[Path, int]]:
+    with open(path, "rb") as file:
+        return pickle.load(file)
+
+
+def merged_at(lookup: str, first: tuple[Capture, RawArticle]) -> tuple[str, Article | None, Pages]:
+    """`merged`, its later pages found through the captures file `lookup` (run in the workers)."""
+    where = _captures(lookup)
+    return merged(*first, lambda target: (found := where.get(target)) and page_at(*found))
+
+
+def merged(capture: Capture, raw: RawArticle, lookup: Callable[[str], tuple[str, str] | None]) -> tuple[str, Article | None, Pages]:
+    """A split article from its first page's capture and extraction, and `lookup` of the others:
     ("article", the article, its pages) or ("skipped: REASON", None, [])."""
     try:
-        pages = assemble(capture.url, _response(capture.url, capture.content_type, capture.body).text, lookup)
+        pages = assemble(capture.url, response_of(capture.url, capture.content_type, capture.body).text, lookup)
         if pages is None:
             return "skipped: split article with pages missing", None, []
-        article = _validated(normalise(extract_raw_pages(pages, None, fetched_at=capture.date)), capture)
+        raws = [raw if url == capture.url else extract_raw(html, url, fetched_at=capture.date) for url, html in pages]
+        article = _validated(normalise(merge_pages(raws) if len(raws) > 1 else raws[0]), capture)
     except Exception:  # noqa: BLE001 - one page extraction chokes on must not stop the import
         return "skipped: extraction failed", None, []
     return (article, None, []) if isinstance(article, str) else ("article", article, pages)
 
 
-def examine(capture: Capture) -> tuple[str, Article | None, str | None]:
+def examine(capture: Capture) -> tuple[str, Article | None, str | RawArticle | None]:
     """What the crawl makes of one page, pure (run in the worker processes):
-    ("article", the article, the page's text), ("split", None, None) for the first page of a
-    split article, or ("skipped: REASON", None, None)."""
+    ("article", the article, the page's text), ("split", None, what the page says) for the
+    first page of a split article, or ("skipped: REASON", None, None)."""
     try:
         return _examine(capture)
     except Exception:  # noqa: BLE001 - one page extraction chokes on must not stop the import
         return "skipped: extraction failed", None, None
 
 
-def _examine(capture: Capture) -> tuple[str, Article | None, str | None]:
-    response = _response(capture.url, capture.content_type, capture.body)
-    raw = extract_raw(response.text, capture.url, fetched_at=capture.date)
-    if raw.kind != "article":
-        return "skipped: not an article", None, None
+def _examine(capture: Capture) -> tuple[str, Article | None, str | RawArticle | None]:
+    response = response_of(capture.url, capture.content_type, capture.body)
     page, url = response.selector, canonical_url(capture.url)
     if canonical_of(page, capture.url, site_of(capture.url)) != url or first_page(page, capture.url):
         return "skipped: a copy or later page of another", None, None  # stored with its original
+    raw = extract_raw(response.text, capture.url, fetched_at=capture.date)
+    if raw.kind != "article":
+        return "skipped: not an article", None, None
     if any(continuation_pages(page, capture.url, url)):
-        return "split", None, None
+        return "split", None, raw
     article = _validated(normalise(raw), capture)
     return (article, None, None) if isinstance(article, str) else ("article", article, response.text)
 
@@ -118,16 +159,6 @@ def _kept(capture: Capture, hosts: list[str], counts: Counter) -> bool:
         counts["skipped: other site"] += 1
         return False
     return True
-
-
-@contextmanager
-def _pool(jobs: int) -> Iterator[Callable]:
-    """`map` in this process for one job, else over a pool of `jobs` processes."""
-    if jobs <= 1:
-        yield lambda function, items: list(map(function, items))
-        return
-    with get_context("spawn").Pool(jobs) as pool:
-        yield lambda function, items: pool.map(function, items, chunksize=max(1, len(items) // (4 * jobs)))
 
 
 def assemble(url: str, html: str, lookup: Callable[[str], tuple[str, str] | None]) -> Pages | None:
@@ -159,27 +190,23 @@ def _validated(article: Article, capture: Capture) -> Article | str:
     return article
 
 
-def _store(archive: Archive, capture: Capture, article: Article, pages: Pages, since: date | None,
-           until: date | None, counts: Counter) -> None:
-    """Store one article at its capture's date, if it is within the dates asked for."""
-    fetched_at = capture.date
-    day = datetime.fromisoformat(article.published).date() if article.published else fetched_at.date()
-    if (since and day < since) or (until and day > until):
-        counts["skipped: outside the dates"] += 1
-        return
-    counts[archive.store(article, pages=pages, seen=fetched_at.replace(microsecond=0).isoformat())] += 1
+class _Pending:
+    """Articles to store at their captures' dates, `BATCH` to a transaction."""
 
+    def __init__(self, archive: Archive, since: date | None, until: date | None, counts: Counter) -> None:
+        self.archive, self.since, self.until, self.counts = archive, since, until, counts
+        self.captures: list[tuple[Article, Pages, str]] = []
 
-def _read(found: tuple[Path, int] | None) -> tuple[str, str] | None:
-    """(url, text) of the page captured at (file, offset), if it was."""
-    if found is None:
-        return None
-    record = record_at(*found)
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    return url, _response(url, content_type, record.content).text
+    def add(self, capture: Capture, article: Article, pages: Pages) -> None:
+        """Store the article (soon) if it is within the dates asked for."""
+        day = datetime.fromisoformat(article.published).date() if article.published else capture.date.date()
+        if (self.since and day < self.since) or (self.until and day > self.until):
+            self.counts["skipped: outside the dates"] += 1
+            return
+        self.captures.append((article, pages, capture.date.replace(microsecond=0).isoformat()))
+        if len(self.captures) == BATCH:
+            self.flush()
 
-
-def _response(url: str, content_type: str, body: bytes) -> HtmlResponse:
-    """A capture as the Scrapy response a crawl would have had: the same decoding, the same selector."""
-    return HtmlResponse(url, body=body, headers={"Content-Type": content_type})
+    def flush(self) -> None:
+        self.counts.update(self.archive.store_captures(self.captures))
+        self.captures = []

@@ -1,5 +1,6 @@
-"""Reading WARC files back with warcio: one record at a known offset, or every HTML
-response of many files, with what was skipped counted rather than raised."""
+"""Reading WARC files back with warcio: one record (or page) at a known offset, or every HTML
+response of many files, with what was skipped counted rather than raised; a page's bytes are
+decoded as the crawl's Scrapy response decoded them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from scrapy.http import HtmlResponse
 from warcio.archiveiterator import ArchiveIterator
 from warcio.limitreader import LimitReader
 from warcio.recordloader import ArcWarcRecord
@@ -46,6 +48,18 @@ def record_at(path: Path, offset: int) -> ArcWarcRecord:
         record = next(iter(ArchiveIterator(stream)))
         record.content = record.content_stream().read()
         return record
+
+
+def page_at(path: Path, offset: int) -> tuple[str, str]:
+    """(url, text) of the page whose response record starts at `offset` of a WARC file."""
+    record = record_at(path, offset)
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    return url, response_of(url, record.http_headers.get_header("Content-Type") or "", record.content).text
+
+
+def response_of(url: str, content_type: str, body: bytes) -> HtmlResponse:
+    """A capture as the Scrapy response a crawl would have had: the same decoding, the same selector."""
+    return HtmlResponse(url, body=body, headers={"Content-Type": content_type})
 
 
 def html_responses(paths: Iterable[Path], counts: Counter) -> Iterator[Capture]:

@@ -1,7 +1,8 @@
 """WARC/1.1 files of a crawl's HTTP exchanges, one gzip member per record, rotated at a size.
 
 warcio writes the records; this module only names the files, rotates them and says where
-each response record starts, so that an archive row can point at its capture.
+each response record starts, so that an archive row can point at its capture. A file closed
+gets its CDXJ index (`index`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from .. import __version__
+from .index import write_index
 
 # Hop-by-hop or undone by the downloader: the stored body is the decoded one.
 _DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
@@ -49,11 +51,13 @@ class RotatingWarcWriter:
         body: bytes,
         request_line: str,
         request_headers: list[tuple[str, str]],
+        fetched: datetime | None = None,
     ) -> tuple[str, int]:
-        """Write the request and response records of one fetch; (file name, offset of the response)."""
+        """Write the request and response records of one fetch (now, unless `fetched` says
+        when it was); (file name, offset of the response)."""
         if self.file is None or self.file.tell() >= self.max_bytes:
             self._next_file()
-        date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        date = (fetched or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
         kept = [(k, v) for k, v in headers if k.lower() not in _DROPPED_HEADERS]
         kept.append(("Content-Length", str(len(body))))
         response = self.writer.create_warc_record(
@@ -79,12 +83,29 @@ class RotatingWarcWriter:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.name = f"{self.prefix}-{self.stamp}-{os.getpid()}-{self.serial:05d}.warc.gz"
         self.file = open(self.folder / self.name, "xb")
+        _sync_folder(self.folder)  # the new file's name is durable too
         self.writer = WARCWriter(self.file, gzip=True, warc_version="WARC/1.1")
         info = {"software": f"newsarchive/{__version__}", "format": "WARC File Format 1.1",
                 "conformsTo": "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/"}
         self.writer.write_record(self.writer.create_warcinfo_record(self.name, info))
 
-    def close(self) -> None:
+    def sync(self) -> None:
+        """Every record written so far on disk (`os.fsync`): rows may then point at them alone."""
         if self.file is not None:
+            os.fsync(self.file.fileno())
+
+    def close(self) -> None:
+        """Close the current file, durable, and write its CDXJ index beside it (for pywb)."""
+        if self.file is not None:
+            self.sync()  # a rotated file may hold the pages of an article not yet pointed at
             self.file.close()
             self.file = None
+            write_index(self.folder / self.name)
+
+
+def _sync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from newsarchive.errors import NewsarchiveError
+from newsarchive.reparse import reparse
 from newsarchive.storage import Archive, schema
 
 
@@ -82,7 +83,7 @@ def test_raw_html_is_compressed_and_reparse_uses_it(archive, make_article):
         seen.extend(pages)
         return make_article(99, url="https://elsewhere/ignored", title="Judul baru")
 
-    counts = archive.reparse(extract, source="Kabar Sulteng")
+    counts = reparse(archive, extract, source="Kabar Sulteng")
     assert counts == {"updated": 1}
     assert seen == [("https://kabar.example.id/berita/1", html.encode())]
     assert rows(archive, "SELECT count(*) FROM articles WHERE title = 'Judul baru'") == [(1,)]
@@ -94,7 +95,7 @@ def test_reparse_counts_failures(archive, make_article):
     def broken(pages):
         raise ValueError("boom")
 
-    assert archive.reparse(broken) == {"failed": 1}
+    assert reparse(archive, broken) == {"failed": 1}
 
 
 def test_every_page_of_a_split_article_is_kept_for_reparse(archive, make_article):
@@ -102,7 +103,7 @@ def test_every_page_of_a_split_article_is_kept_for_reparse(archive, make_article
     split = [(article.url, "<p>halaman satu</p>"), (article.url + "/2", "<p>halaman dua</p>")]
     archive.store(article, pages=split)
     seen = []
-    archive.reparse(lambda pages: seen.append(pages) or make_article(1))
+    reparse(archive, lambda pages: seen.append(pages) or make_article(1))
     assert seen == [[(url, html.encode()) for url, html in split]]
 
 

@@ -129,6 +129,6 @@ def test_reparse_uses_extract_pages(db, capsys, monkeypatch, make_article):
         return make_article(1, title="Judul hasil ekstraksi ulang")
 
     monkeypatch.setitem(sys.modules, "newsarchive.extract", types.SimpleNamespace(extract_pages=extract_pages))
-    code, out, _ = run(capsys, "reparse", "--db", db, "--source", "Radar Palu")
+    code, out, _ = run(capsys, "reparse", "--db", db, "--source", "Radar Palu", "--jobs", "1")
     assert code == 0 and calls == ["https://kabar.example.id/berita/2"]
     assert "1 updated" in out

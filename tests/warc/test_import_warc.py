@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import sqlite3
+import subprocess
+import sys
 from io import BytesIO
 from pathlib import Path
 
@@ -117,3 +121,19 @@ def test_cc_news_like_file_keeps_the_chosen_host_and_dates_and_counts_damage(cra
 def test_a_missing_path_is_one_clear_line(tmp_path: Path) -> None:
     done = run_cli("import-warc", str(tmp_path / "nothing.warc.gz"), "--db", str(tmp_path / "a.db"), check=False)
     assert done.returncode != 0 and "nothing.warc.gz" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_progress_bar_is_drawn_on_a_terminal_only(crawled, tmp_path: Path) -> None:
+    warc = str(crawled["wordpress"].parent / "warc")
+    piped = run_cli("import-warc", warc, "--db", str(tmp_path / "piped.db"), "--jobs", "1")
+    assert piped.stderr == ""  # nothing but the counts when not on a terminal
+    assert piped.stdout.startswith("records read: ") and "reading" not in piped.stdout
+
+    main, terminal = pty.openpty()  # stderr a terminal, stdout still a pipe
+    done = subprocess.run([sys.executable, "-m", "newsarchive", "import-warc", warc, "--db", str(tmp_path / "tty.db"),
+                           "--jobs", "1"], stdout=subprocess.PIPE, stderr=terminal, text=True, timeout=120)
+    os.close(terminal)
+    drawn = os.read(main, 65536).decode()
+    os.close(main)
+    assert done.returncode == 0 and done.stdout == piped.stdout
+    assert "reading" in drawn and "100%" in drawn and "records," in drawn and "/s" in drawn
