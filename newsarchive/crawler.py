@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,8 @@ def project_settings(db_path: Path, overrides: dict[str, Any] | None = None) -> 
     """The project's settings (as `scrapy.cfg` names them) with the archive path and user overrides."""
     settings = Settings()
     settings.setmodule("newsarchive.settings", priority="project")
-    settings.set("NEWSARCHIVE_DB", str(db_path), priority="cmdline")
+    settings.set("NEWSARCHIVE_DB", os.path.abspath(db_path), priority="cmdline")  # the user's working directory
+    settings.set("NEWSARCHIVE_TAKE_LOCK", False, priority="cmdline")  # the caller holds the site's lock
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
