@@ -66,7 +66,7 @@ def dispatch(
     folder = Path(fleet_dir or fleet_folder(db_path)).absolute()
     uri = (fleet_uri or folder.as_uri()).rstrip("/")
     done = Dispatch()
-    with site_lock(db_path, DISPATCH_LOCK) as held:
+    with Archive(db_path, create=False) as archive, site_lock(db_path, DISPATCH_LOCK) as held:
         if not held:
             raise NewsarchiveError("another dispatch for this archive is running; try again later")
         states: dict[str, dict[str, str] | None] = {}
@@ -75,12 +75,11 @@ def dispatch(
                 states[node] = scrapyd.job_states(node)
             except scrapyd.NodeError as err:
                 states[node], done.unreachable[node] = None, str(err)
-        with Archive(db_path) as archive:
-            for job in archive.jobs(ACTIVE):
-                if (ended := _notice(archive, job, states, folder / "shards" / job["job"] / MARKER)) is not None:
-                    done.ended.append((job["site_name"], *ended))
-            _send(archive, due_sites(db_path, when or datetime.now(timezone.utc)), states, folder, uri,
-                  dict(settings or {}), done)
+        for job in archive.jobs(ACTIVE):
+            if (ended := _notice(archive, job, states, folder / "shards" / job["job"] / MARKER)) is not None:
+                done.ended.append((job["site_name"], *ended))
+        _send(archive, due_sites(db_path, when or datetime.now(timezone.utc)), states, folder, uri,
+              dict(settings or {}), done)
     return done
 
 
