@@ -83,8 +83,13 @@ class ShardWriter:
         settings = crawler.settings
         if not is_fleet_job(settings):
             raise NotConfigured("not a fleet job")
-        if not settings.get("NEWSARCHIVE_SHARD") or not settings.getdict("FEEDS"):
-            raise NewsarchiveError("a fleet job (NEWSARCHIVE_STATE) needs NEWSARCHIVE_SHARD and FEEDS")
+        shard = (settings.get("NEWSARCHIVE_SHARD") or "").rstrip("/")
+        feeds = settings.getdict("FEEDS")
+        if not shard or not any(uri.startswith(shard + "/") and options.get("format") == "shard"
+                                for uri, options in feeds.items()):
+            # Scrapyd's own items_dir replaces FEEDS: the articles would go where ingest never looks.
+            raise NewsarchiveError("a fleet job (NEWSARCHIVE_STATE) needs NEWSARCHIVE_SHARD and a FEEDS entry"
+                                   " of format shard under it (leave Scrapyd's items_dir empty)")
         return cls(crawler)
 
     def spider_opened(self, spider) -> None:

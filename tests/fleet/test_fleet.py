@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 
 from newsarchive.discovery.urls import site_of
+from newsarchive.fleet.loopback import LoopbackNode as Node
+from newsarchive.scheduling.registry import add_site
 from tests.conftest import FAST, run_cli, started
-from tests.fleet.conftest import Node, nodes_of
+from tests.fleet.conftest import nodes_of
 
 
 def query(db: Path, sql: str, *args) -> list[tuple]:
@@ -23,11 +25,9 @@ def dispatch(db: Path, nodes: list[Node], *extra: str) -> str:
                    *FAST, *extra).stdout
 
 
-def wait_idle(nodes: list[Node], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while any(node.jobs()["pending"] or node.jobs()["running"] for node in nodes):
-        assert time.monotonic() < deadline, [node.jobs() for node in nodes]
-        time.sleep(0.2)
+def wait_idle(nodes: list[Node]) -> None:
+    for node in nodes:
+        node.wait_idle(timeout=60)
 
 
 def sent(output: str) -> dict[str, str]:
@@ -42,7 +42,7 @@ def test_two_nodes_two_rounds_every_article_once_then_incremental(tmp_path: Path
         for wordpress in started("wordpress"):
             sites = {"disway": disway, "wordpress": wordpress}
             for name, site in sites.items():
-                run_cli("sites", "add", site.base_url, "--name", name, "--every", "1s", "--db", str(db))
+                add_site(db, site.base_url, name=name, every="1s")
             began = time.monotonic()
             first = sent(dispatch(db, two_nodes))
             assert sorted(first.values()) == sorted(node.url for node in two_nodes)  # one site on each node
@@ -86,8 +86,8 @@ def test_a_node_killed_mid_job_loses_nothing(tmp_path: Path, egg: Path, two_node
     db = tmp_path / "archive.db"
     for doomed in nodes_of(tmp_path / "nodes", egg, 1):
         nodes = [doomed[0], two_nodes[1]]
-        for site in started("disway", synthetic=120):
-            run_cli("sites", "add", site.base_url, "--name", "radar", "--every", "1s", "--db", str(db))
+        for site in started("disway", synthetic=60):
+            add_site(db, site.base_url, name="radar", every="1s")
             slow = ("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.05")
             assert sent(dispatch(db, nodes, *slow)) == {"radar": nodes[0].url}
             deadline = time.monotonic() + 30

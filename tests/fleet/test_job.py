@@ -66,3 +66,14 @@ def test_a_relative_archive_is_never_read_from_the_working_folder(tmp_path: Path
     assert done.returncode != 0
     assert "NEWSARCHIVE_DB=data/archive.db is relative and there is no project folder" in done.stderr
     assert not (tmp_path / "data").exists()
+
+
+def test_a_fleet_job_whose_articles_would_not_reach_its_shard_does_not_start(tmp_path: Path) -> None:
+    shard = (tmp_path / "shards" / "job").as_uri()
+    with Archive(tmp_path / "empty.db") as archive:
+        write_state(archive, "127.0.0.1:1", tmp_path / "state.json.gz")
+    done = scrapy_crawl(tmp_path, "http://127.0.0.1:1/", "-s", f"NEWSARCHIVE_STATE={tmp_path / 'state.json.gz'}",
+                        "-s", f"NEWSARCHIVE_SHARD={shard}",  # FEEDS as Scrapyd's items_dir sets it
+                        "-s", "FEEDS=" + json.dumps({(tmp_path / "items.jl").as_uri(): {"format": "jsonlines"}}))
+    assert done.returncode != 0 and "needs NEWSARCHIVE_SHARD and a FEEDS entry of format shard" in done.stderr
+    assert not (tmp_path / "shards").exists()
