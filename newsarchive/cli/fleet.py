@@ -22,14 +22,16 @@ from .crawl import parse_settings
               help="Where state files are written and shards read (default: fleet/ beside the archive).")
 @click.option("--fleet-uri", metavar="URI",
               help="The same folder as the nodes reach it, a Scrapy feed URI (default: its file:// URI).")
+@click.option("--state-uri", metavar="URI",
+              help="Where the nodes read the folder's state/ (file:, http(s): or ftp:; default: FLEET_URI/state).")
 @click.option("-s", "--set", "settings", multiple=True, metavar="KEY=VALUE", help="A setting for every job, e.g. -s DOWNLOAD_DELAY=1.")
 def dispatch(nodes: tuple[str, ...], db_path: Path, fleet_dir: Path | None, fleet_uri: str | None,
-             settings: tuple[str, ...]) -> None:
+             state_uri: str | None, settings: tuple[str, ...]) -> None:
     """Send every due registered site's crawl to one Scrapyd node; notice finished, failed and lost jobs.
 
     Safe to call from cron: a site with a job pending or running is never sent again.
     """
-    done = dispatch_sites(db_path, list(nodes), fleet_dir=fleet_dir, fleet_uri=fleet_uri,
+    done = dispatch_sites(db_path, list(nodes), fleet_dir=fleet_dir, fleet_uri=fleet_uri, state_uri=state_uri,
                           settings=parse_settings(settings))
     for node, why in done.unreachable.items():
         click.echo(f"{node}: not answering ({why})")

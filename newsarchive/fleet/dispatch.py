@@ -50,6 +50,7 @@ def dispatch(
     *,
     fleet_dir: Path | None = None,
     fleet_uri: str | None = None,
+    state_uri: str | None = None,
     settings: dict[str, str] | None = None,
     when: datetime | None = None,
 ) -> Dispatch:
@@ -57,29 +58,32 @@ def dispatch(
 
     `fleet_dir` is where state files are written and shards read (`fleet/` beside the archive);
     `fleet_uri` the same place as the nodes reach it (any Scrapy feed URI; by default the
-    folder's file:// URI: one machine, or a folder shared at the same path). `settings` go to
-    every job (Scrapy or newsarchive settings, as `-s` does).
+    folder's file:// URI: one machine, or a folder shared at the same path); `state_uri` where
+    the nodes read `fleet_dir/state/` (file:, http(s): or ftp:; by default `fleet_uri/state`).
+    `settings` go to every job (Scrapy or newsarchive settings, as `-s` does).
     """
-    nodes = [scrapyd.check_node(node) for node in nodes]
-    if not nodes:
+    reach = {scrapyd.public_url(node): node for node in map(scrapyd.check_node, nodes)}  # name -> URL with password
+    if not reach:
         raise NewsarchiveError("give at least one --scrapyd URL")
     folder = Path(fleet_dir or fleet_folder(db_path)).absolute()
     uri = (fleet_uri or folder.as_uri()).rstrip("/")
+    states_uri = (state_uri or f"{uri}/state").rstrip("/")
     done = Dispatch()
     with Archive(db_path, create=False) as archive, site_lock(db_path, DISPATCH_LOCK) as held:
         if not held:
             raise NewsarchiveError("another dispatch for this archive is running; try again later")
         states: dict[str, dict[str, str] | None] = {}
-        for node in nodes:
+        for node, url in reach.items():
             try:
-                states[node] = scrapyd.job_states(node)
+                states[node] = scrapyd.job_states(url)
             except scrapyd.NodeError as err:
                 states[node], done.unreachable[node] = None, str(err)
         for job in archive.jobs(ACTIVE):
             if (ended := _notice(archive, job, states, folder / "shards" / job["job"] / MARKER)) is not None:
                 done.ended.append((job["site_name"], *ended))
-        _send(archive, due_sites(db_path, when or datetime.now(timezone.utc)), states, folder, uri,
-              dict(settings or {}), done)
+                (folder / "state" / f"{job['job']}.json.gz").unlink(missing_ok=True)  # read by then, or never
+        _send(archive, due_sites(db_path, when or datetime.now(timezone.utc)), states, reach, folder, uri,
+              states_uri, dict(settings or {}), done)
     return done
 
 
@@ -107,8 +111,9 @@ def _notice(archive: Archive, job: dict[str, Any], states: dict[str, dict[str, s
     return status, why
 
 
-def _send(archive: Archive, due: list[CrawlTarget], states: dict[str, dict[str, str] | None], folder: Path,
-          uri: str, settings: dict[str, str], done: Dispatch) -> None:
+def _send(archive: Archive, due: list[CrawlTarget], states: dict[str, dict[str, str] | None],
+          reach: dict[str, str], folder: Path,
+          uri: str, states_uri: str, settings: dict[str, str], done: Dispatch) -> None:
     active = archive.jobs(ACTIVE)
     running = {job["site_name"]: job["node"] for job in active}
     load = {node: sum(job["node"] == node for job in active) for node, known in states.items() if known is not None}
@@ -124,14 +129,15 @@ def _send(archive: Archive, due: list[CrawlTarget], states: dict[str, dict[str, 
         write_state(archive, target.site, folder / "state" / f"{job}.json.gz")
         shard = f"{uri}/shards/{job}"
         job_settings = {
-            **settings, "NEWSARCHIVE_STATE": f"{uri}/state/{job}.json.gz", "NEWSARCHIVE_SHARD": shard,
+            **settings, "NEWSARCHIVE_STATE": f"{states_uri}/{job}.json.gz", "NEWSARCHIVE_SHARD": shard,
             "FEEDS": json.dumps({f"{shard}/articles.jsonl": {"format": "shard", "overwrite": True}}),
         }  # fmt: skip
         archive.add_job(job, node, target.name, target.site)
         try:
-            scrapyd.schedule(node, job, job_settings, spider_arguments(target))
+            scrapyd.schedule(reach[node], job, job_settings, spider_arguments(target))
         except scrapyd.NodeError as err:
             archive.set_job(job, "failed", str(err))
+            (folder / "state" / f"{job}.json.gz").unlink()
             done.unsent.append((target.name, str(err)))
             del load[node]  # not asked again this time
             continue

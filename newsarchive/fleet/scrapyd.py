@@ -5,10 +5,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import urllib.error
 import urllib.request
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 from ..errors import NewsarchiveError
 
@@ -27,12 +28,27 @@ def check_node(url: str) -> str:
     return url.rstrip("/")
 
 
+def public_url(node: str) -> str:
+    """The node's URL without its password: the name it goes by in messages and in `fleet_jobs`."""
+    parts = urlsplit(node)
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
+
+
 def call(node: str, endpoint: str, params: list[tuple[str, str]], post: bool = False, timeout: float = 15) -> dict:
-    """One API call; its JSON answer, or NodeError."""
+    """One API call; its JSON answer, or NodeError. `http://USER:PASSWORD@host:6800` answers
+    Scrapyd's basic authentication (its `username` and `password`)."""
+    parts = urlsplit(node)
     query = urlencode(params)
-    url = f"{node}/{endpoint}" + ("" if post else f"?{query}")
+    request = urllib.request.Request(
+        public_url(node) + f"/{endpoint}" + ("" if post else f"?{query}"),
+        data=query.encode() if post else None,
+    )
+    if parts.username:
+        secret = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+        request.add_header("Authorization", "Basic " + base64.b64encode(secret).decode())
+    node = public_url(node)
     try:
-        with urllib.request.urlopen(url, data=query.encode() if post else None, timeout=timeout) as answer:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
             found = json.load(answer)
     except (urllib.error.URLError, OSError, ValueError) as err:
         raise NodeError(f"{node} does not answer: {getattr(err, 'reason', err)}") from None
