@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 EVAL_ROOT ?= ../shared/eval
 EVAL_DIR ?= $(patsubst %/records.jsonl,%,$(wildcard $(EVAL_ROOT)/*/records.jsonl))
 
-.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive browser clean
+.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive bench-fleet browser clean
 
 $(BIN)/newsarchive: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,5 +44,9 @@ clean:
 bench-crawl: install
 	$(BIN)/python bench/bench_crawl.py --articles $(or $(ARTICLES),5000)
 
-# Every benchmark: extraction (make eval), crawl, archive.
-bench: bench-extract bench-crawl bench-archive
+# Two Scrapyd nodes on loopback, SITES synthetic sites of ARTICLES articles each: dispatch, ingest, twice.
+bench-fleet: install
+	$(BIN)/python bench/bench_fleet.py --sites $(or $(SITES),4) --articles $(or $(ARTICLES),1000)
+
+# Every benchmark: extraction (make eval), crawl, archive, fleet.
+bench: bench-extract bench-crawl bench-archive bench-fleet

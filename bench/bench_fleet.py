@@ -37,7 +37,8 @@ def run_round(db: Path, nodes: list[LoopbackNode], fleet: Path) -> dict:
     per_node: dict[str, dict] = {}
     for _, url, job in sent:
         stats = json.loads((fleet / "shards" / job / "done.json").read_text())["stats"]
-        spans = per_node.setdefault(url, {"requests": 0, "jobs": 0, "start": [], "end": []})
+        spans = per_node.setdefault(url, {"requests": 0, "jobs": 0, "start": [], "end": [], "peak_mb": 0})
+        spans["peak_mb"] = max(spans["peak_mb"], stats.get("memusage/max", 0) / 2**20)
         spans["requests"] += stats.get("downloader/request_count", 0)
         spans["jobs"] += 1
         spans["start"].append(datetime.fromisoformat(stats["start_time"]))
@@ -46,7 +47,7 @@ def run_round(db: Path, nodes: list[LoopbackNode], fleet: Path) -> dict:
     counts = ingest(db, fleet / "shards")
     ingest_seconds = time.perf_counter() - began
     nodes_report = {
-        url: {"jobs": s["jobs"], "requests": s["requests"],
+        url: {"jobs": s["jobs"], "requests": s["requests"], "peak_mb": s["peak_mb"],
               "seconds": (seconds := (max(s["end"]) - min(s["start"])).total_seconds()),
               "requests_per_second": s["requests"] / seconds}
         for url, s in per_node.items()
@@ -85,12 +86,12 @@ def main() -> None:
                 site.stop()
     print(f"# bench-fleet, {time.strftime('%Y-%m-%d %H:%M')} UTC, {platform.node()} {platform.machine()},"
           f" {os.cpu_count()} cores; {args.nodes} Scrapyd nodes, {args.sites} sites x {args.articles} articles")
-    print("| round | node | jobs | requests | seconds | requests/s |")
-    print("|---|---|---|---|---|---|")
+    print("| round | node | jobs | requests | seconds | requests/s | a job's peak RSS (MB) |")
+    print("|---|---|---|---|---|---|---|")
     for name, figures in (("1", first), ("2 (incremental)", second)):
         for url, node in sorted(figures["nodes"].items()):
             print(f"| {name} | {url} | {node['jobs']} | {node['requests']} | {node['seconds']:.1f} |"
-                  f" {node['requests_per_second']:.0f} |")
+                  f" {node['requests_per_second']:.0f} | {node['peak_mb']:.0f} |")
     print(f"\narticles stored: {stored} ({distinct} distinct URLs); round 2 made"
           f" {second['requests'] / first['requests']:.1%} of round 1's {first['requests']} requests")
     print(f"ingest: {first['records']} records in {first['ingest_seconds']:.1f} s ="
