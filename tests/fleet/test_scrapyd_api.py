@@ -44,3 +44,21 @@ def test_basic_authentication_from_the_url(node: str) -> None:
         scrapyd.job_states(f"http://crawler:wrong@{node}")
     assert "Unauthorized" in str(refused.value) and "wrong" not in str(refused.value)
     assert scrapyd.public_url(f"http://crawler:s3cr3t@{node}") == f"http://{node}"
+
+
+def test_registry_overrides_reach_the_spider_as_scrapyd_passes_them(tmp_path) -> None:
+    from newsarchive.fleet.dispatch import spider_arguments
+    from newsarchive.scheduling.registry import add_site, target_from_entry
+    from newsarchive.spiders.news import NewsSpider
+
+    entry = add_site(tmp_path / "archive.db", "https://news.example/", name="news", settings={
+        "start_urls": ["https://news.example/indeks", "https://news.example/terkini"],
+        "allowed_hosts": ["cdn.example"], "article_pattern": r"/read/\d+",
+        "extraction": {"title": "h1.headline", "drop_lines": ["BACA JUGA"]},
+    })
+    target = target_from_entry(entry)
+    args = spider_arguments(target)
+    assert all(isinstance(value, str) for value in args.values())  # Scrapyd's -a NAME=TEXT
+    by_scrapyd, local = NewsSpider(**args), NewsSpider(start_url=target.url, **target.spider_args)
+    for name in ("home", "extra_start_urls", "allowed_hosts", "article_pattern", "site_overrides", "overrides"):
+        assert getattr(by_scrapyd, name) == getattr(local, name), name
