@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
@@ -19,10 +20,10 @@ def egg(tmp_path_factory) -> Path:
 
 
 def nodes_of(folder: Path, egg: Path, count: int) -> Iterator[list[LoopbackNode]]:
-    nodes: list[LoopbackNode] = []
+    nodes = [LoopbackNode(folder / f"node{n}") for n in range(count)]
     try:
-        for n in range(count):
-            nodes.append(LoopbackNode(folder / f"node{n}").start(ROOT, egg))
+        with ThreadPoolExecutor(count) as starting:  # each waits for its Scrapyd, then deploys
+            list(starting.map(lambda node: node.start(ROOT, egg), nodes))
         yield nodes
     finally:
         for node in nodes:

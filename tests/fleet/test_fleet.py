@@ -110,3 +110,15 @@ def test_a_node_killed_mid_job_loses_nothing(tmp_path: Path, egg: Path, two_node
             assert set(urls) == {rec["url"] for rec in site.expected()}
             assert query(db, "select status from crawls") == [("finished",)]
             assert query(db, "select node, status from fleet_jobs where status = 'lost'") == [(nodes[0].url, "lost")]
+
+
+def test_a_job_that_ends_without_a_shard_is_failed_and_waits_for_its_interval(tmp_path: Path,
+                                                                              two_nodes: list[Node]) -> None:
+    db = tmp_path / "archive.db"
+    add_site(db, "http://127.0.0.1:1/", name="broken", every="1h")
+    assert sent(dispatch(db, two_nodes, "-s", "LOG_LEVEL=NO-SUCH-LEVEL"))  # Scrapy refuses to start
+    wait_idle(two_nodes)
+    noticed = dispatch(db, two_nodes)
+    assert noticed.startswith("broken: job failed (ended without a shard") and " sent to " not in noticed, noticed
+    assert query(db, "select last_status from sites") == [("failed",)]
+    assert not list((tmp_path / "fleet" / "state").iterdir())  # its state file went with it
