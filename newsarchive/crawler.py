@@ -12,7 +12,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from .discovery.urls import site_of
-from .extensions.crawlrecord import STATUS_OF_REASON, crawl_counts
+from .extensions.crawlrecord import crawl_counts, crawl_status
 from .spiders.news import NewsSpider
 
 
@@ -96,9 +96,8 @@ def run_crawls(
     results = []
     for target, crawler in crawlers:
         stats = crawler.stats.get_stats()
-        reason = stats.get("finish_reason", "failed")
+        status = crawl_status(stats.get("finish_reason", "failed"), stats)
         received = stats.get("downloader/response_count", 0)
-        status = STATUS_OF_REASON.get(reason, "failed") if received else "failed"
         results.append(
             CrawlResult(target, status, crawl_counts(stats), None if received else _failure_reason(stats))
         )

@@ -37,8 +37,8 @@ def dispatch(nodes: tuple[str, ...], db_path: Path, fleet_dir: Path | None, flee
         click.echo(f"{node}: not answering ({why})")
     for name, status, why in done.ended:
         click.echo(f"{name}: job {status} ({why})")
-    for name, node in done.running:
-        click.echo(f"{name}: due, but its job on {node} is still running")
+    for name, where in done.running:
+        click.echo(f"{name}: due, but still being crawled ({where})")
     for name, node, job in done.sent:
         click.echo(f"{name}: sent to {node} as job {job}")
     for name, why in done.unsent:

@@ -34,7 +34,7 @@ DISPATCH_LOCK = "fleet-dispatch"  # one dispatch at a time (a name no site has)
 @dataclass
 class Dispatch:
     """What one call did: jobs sent (site name, node, job), jobs whose end it noticed
-    (site name, status, why), due sites left alone as their job still runs (site name, node),
+    (site name, status, why), due sites left alone as a crawl of them still runs (site name, where),
     due sites it could not send (site name, why), nodes that did not answer."""
 
     sent: list[tuple[str, str, str]] = field(default_factory=list)
@@ -67,7 +67,7 @@ def dispatch(
         raise NewsarchiveError("give at least one --scrapyd URL")
     folder = Path(fleet_dir or fleet_folder(db_path)).absolute()
     uri = (fleet_uri or folder.as_uri()).rstrip("/")
-    states_uri = (state_uri or f"{uri}/state").rstrip("/")
+    outbox = Outbox(folder, uri, (state_uri or f"{uri}/state").rstrip("/"), dict(settings or {}))
     done = Dispatch()
     with Archive(db_path, create=False) as archive, site_lock(db_path, DISPATCH_LOCK) as held:
         if not held:
@@ -81,9 +81,8 @@ def dispatch(
         for job in archive.jobs(ACTIVE):
             if (ended := _notice(archive, job, states, folder / "shards" / job["job"] / MARKER)) is not None:
                 done.ended.append((job["site_name"], *ended))
-                (folder / "state" / f"{job['job']}.json.gz").unlink(missing_ok=True)  # read by then, or never
-        _send(archive, due_sites(db_path, when or datetime.now(timezone.utc)), states, reach, folder, uri,
-              states_uri, dict(settings or {}), done)
+                outbox.state_file(job["job"]).unlink(missing_ok=True)  # read by then, or never
+        _send(archive, due_sites(db_path, when or datetime.now(timezone.utc)), states, reach, outbox, done)
     return done
 
 
@@ -111,37 +110,56 @@ def _notice(archive: Archive, job: dict[str, Any], states: dict[str, dict[str, s
     return status, why
 
 
+@dataclass
+class Outbox:
+    """Where a job's files are (`folder` as this host sees it, `uri` and `states_uri` as the
+    nodes do), and the settings every job is given."""
+
+    folder: Path
+    uri: str
+    states_uri: str
+    settings: dict[str, str]
+
+    def state_file(self, job: str) -> Path:
+        return self.folder / "state" / f"{job}.json.gz"
+
+    def job_settings(self, job: str) -> dict[str, str]:
+        shard = f"{self.uri}/shards/{job}"
+        return {
+            **self.settings, "NEWSARCHIVE_STATE": f"{self.states_uri}/{job}.json.gz", "NEWSARCHIVE_SHARD": shard,
+            "FEEDS": json.dumps({f"{shard}/articles.jsonl": {"format": "shard", "overwrite": True}}),
+        }  # fmt: skip
+
+
 def _send(archive: Archive, due: list[CrawlTarget], states: dict[str, dict[str, str] | None],
-          reach: dict[str, str], folder: Path,
-          uri: str, states_uri: str, settings: dict[str, str], done: Dispatch) -> None:
+          reach: dict[str, str], outbox: Outbox, done: Dispatch) -> None:
     active = archive.jobs(ACTIVE)
     running = {job["site_name"]: job["node"] for job in active}
     load = {node: sum(job["node"] == node for job in active) for node, known in states.items() if known is not None}
     for target in due:
         if target.name in running:
-            done.running.append((target.name, running[target.name]))
+            done.running.append((target.name, f"its job on {running[target.name]}"))
             continue
         if not load:
             done.unsent.append((target.name, "no Scrapyd node answers"))
             continue
-        node = min(load, key=load.get)  # the fewest of our jobs; ties to the first named
-        job = uuid.uuid4().hex
-        write_state(archive, target.site, folder / "state" / f"{job}.json.gz")
-        shard = f"{uri}/shards/{job}"
-        job_settings = {
-            **settings, "NEWSARCHIVE_STATE": f"{states_uri}/{job}.json.gz", "NEWSARCHIVE_SHARD": shard,
-            "FEEDS": json.dumps({f"{shard}/articles.jsonl": {"format": "shard", "overwrite": True}}),
-        }  # fmt: skip
-        archive.add_job(job, node, target.name, target.site)
-        try:
-            scrapyd.schedule(reach[node], job, job_settings, spider_arguments(target))
-        except scrapyd.NodeError as err:
-            archive.set_job(job, "failed", str(err))
-            (folder / "state" / f"{job}.json.gz").unlink()
-            done.unsent.append((target.name, str(err)))
-            del load[node]  # not asked again this time
-            continue
-        archive.mark_site(target.name, started=now())
+        with site_lock(archive.path, target.site) as free:  # held by a crawl on this host (run-due)
+            if not free:
+                done.running.append((target.name, "a crawl on this host"))
+                continue
+            node = min(load, key=load.get)  # the fewest of our jobs; ties to the first named
+            job = uuid.uuid4().hex
+            write_state(archive, target.site, outbox.state_file(job))
+            archive.add_job(job, node, target.name, target.site)
+            try:
+                scrapyd.schedule(reach[node], job, outbox.job_settings(job), spider_arguments(target))
+            except scrapyd.NodeError as err:
+                archive.set_job(job, "failed", str(err))
+                outbox.state_file(job).unlink()
+                done.unsent.append((target.name, str(err)))
+                del load[node]  # not asked again this time
+                continue
+            archive.mark_site(target.name, started=now())
         load[node] += 1
         done.sent.append((target.name, node, job))
 

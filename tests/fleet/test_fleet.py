@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsarchive.discovery.urls import site_of
 from newsarchive.fleet.loopback import LoopbackNode as Node
+from newsarchive.scheduling.lock import site_lock
 from newsarchive.scheduling.registry import add_site
 from tests.conftest import FAST, run_cli, started
 from tests.fleet.conftest import nodes_of
@@ -95,7 +96,9 @@ def test_a_node_killed_mid_job_loses_nothing(tmp_path: Path, egg: Path, two_node
                 assert time.monotonic() < deadline, "the job never got going"
                 time.sleep(0.05)
             # due again (1 s), but never sent to a second node while its job runs
-            assert dispatch(db, nodes).strip() == f"radar: due, but its job on {nodes[0].url} is still running"
+            assert dispatch(db, nodes).strip() == f"radar: due, but still being crawled (its job on {nodes[0].url})"
+            # nor crawled here by run-due meanwhile
+            assert run_cli("run-due", "--db", str(db), *FAST).stdout.strip() == "radar: skipped, a crawl of it is still running"
             nodes[0].kill()
             (job,) = [p for p in (tmp_path / "fleet" / "shards").iterdir()]
             assert (job / "articles.jsonl").exists() and not (job / "done.json").exists()
@@ -122,3 +125,12 @@ def test_a_job_that_ends_without_a_shard_is_failed_and_waits_for_its_interval(tm
     assert noticed.startswith("broken: job failed (ended without a shard") and " sent to " not in noticed, noticed
     assert query(db, "select last_status from sites") == [("failed",)]
     assert not list((tmp_path / "fleet" / "state").iterdir())  # its state file went with it
+
+
+def test_dispatch_leaves_a_site_that_run_due_is_crawling_here(tmp_path: Path, two_nodes: list[Node]) -> None:
+    db = tmp_path / "archive.db"
+    add_site(db, "http://127.0.0.1:1/", name="local", every="1h")
+    with site_lock(db, "127.0.0.1:1") as held:  # as run-due holds it while it crawls the site
+        assert held
+        assert dispatch(db, two_nodes).strip() == "local: due, but still being crawled (a crawl on this host)"
+    assert not query(db, "select * from fleet_jobs")

@@ -1,4 +1,5 @@
-"""The Scrapyd API client: basic authentication from the node's URL, no password in messages."""
+"""Talking to Scrapyd: basic authentication from the node's URL (no password in messages), and a
+site's registry overrides as the text arguments Scrapyd passes."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from newsarchive.fleet import scrapyd
+from newsarchive.fleet.dispatch import spider_arguments
+from newsarchive.scheduling.registry import add_site, target_from_entry
+from newsarchive.spiders.news import NewsSpider
 
 
 class FakeNode(BaseHTTPRequestHandler):
@@ -47,10 +51,6 @@ def test_basic_authentication_from_the_url(node: str) -> None:
 
 
 def test_registry_overrides_reach_the_spider_as_scrapyd_passes_them(tmp_path) -> None:
-    from newsarchive.fleet.dispatch import spider_arguments
-    from newsarchive.scheduling.registry import add_site, target_from_entry
-    from newsarchive.spiders.news import NewsSpider
-
     entry = add_site(tmp_path / "archive.db", "https://news.example/", name="news", settings={
         "start_urls": ["https://news.example/indeks", "https://news.example/terkini"],
         "allowed_hosts": ["cdn.example"], "article_pattern": r"/read/\d+",
