@@ -44,6 +44,31 @@ class Dispatch:
     unreachable: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class Outbox:
+    """Where a job's files are (`folder` as this host sees it, `uri` and `states_uri` as the
+    nodes do), and the settings every job is given."""
+
+    folder: Path
+    uri: str
+    states_uri: str
+    settings: dict[str, str]
+
+    def state_file(self, job: str) -> Path:
+        return self.folder / "state" / f"{job}.json.gz"
+
+    def marker(self, job: str) -> Path:
+        """The job's `done.json`, once its shard is complete."""
+        return self.folder / "shards" / job / MARKER
+
+    def job_settings(self, job: str) -> dict[str, str]:
+        shard = f"{self.uri}/shards/{job}"
+        return {
+            **self.settings, "NEWSARCHIVE_STATE": f"{self.states_uri}/{job}.json.gz", "NEWSARCHIVE_SHARD": shard,
+            "FEEDS": json.dumps({f"{shard}/articles.jsonl": {"format": "shard", "overwrite": True}}),
+        }  # fmt: skip
+
+
 def dispatch(
     db_path: Path,
     nodes: list[str],
@@ -79,7 +104,7 @@ def dispatch(
             except scrapyd.NodeError as err:
                 states[node], done.unreachable[node] = None, str(err)
         for job in archive.jobs(ACTIVE):
-            if (ended := _notice(archive, job, states, folder / "shards" / job["job"] / MARKER)) is not None:
+            if (ended := _notice(archive, job, states, outbox.marker(job["job"]))) is not None:
                 done.ended.append((job["site_name"], *ended))
                 outbox.state_file(job["job"]).unlink(missing_ok=True)  # read by then, or never
         _send(archive, due_sites(db_path, when or datetime.now(timezone.utc)), states, reach, outbox, done)
@@ -108,27 +133,6 @@ def _notice(archive: Archive, job: dict[str, Any], states: dict[str, dict[str, s
         return None
     archive.set_job(job["job"], status, why)
     return status, why
-
-
-@dataclass
-class Outbox:
-    """Where a job's files are (`folder` as this host sees it, `uri` and `states_uri` as the
-    nodes do), and the settings every job is given."""
-
-    folder: Path
-    uri: str
-    states_uri: str
-    settings: dict[str, str]
-
-    def state_file(self, job: str) -> Path:
-        return self.folder / "state" / f"{job}.json.gz"
-
-    def job_settings(self, job: str) -> dict[str, str]:
-        shard = f"{self.uri}/shards/{job}"
-        return {
-            **self.settings, "NEWSARCHIVE_STATE": f"{self.states_uri}/{job}.json.gz", "NEWSARCHIVE_SHARD": shard,
-            "FEEDS": json.dumps({f"{shard}/articles.jsonl": {"format": "shard", "overwrite": True}}),
-        }  # fmt: skip
 
 
 def _send(archive: Archive, due: list[CrawlTarget], states: dict[str, dict[str, str] | None],
