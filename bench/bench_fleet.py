@@ -44,7 +44,7 @@ def run_round(db: Path, nodes: list[LoopbackNode], fleet: Path) -> dict:
         spans["start"].append(datetime.fromisoformat(stats["start_time"]))
         spans["end"].append(datetime.fromisoformat(stats["finish_time"]))
     began = time.perf_counter()
-    counts = ingest(db, fleet / "shards")
+    counts, _ = ingest(db, fleet / "shards")
     ingest_seconds = time.perf_counter() - began
     nodes_report = {
         url: {"jobs": s["jobs"], "requests": s["requests"], "peak_mb": s["peak_mb"],

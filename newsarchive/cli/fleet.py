@@ -9,7 +9,6 @@ import click
 
 from ..fleet.dispatch import dispatch as dispatch_sites
 from ..fleet.ingest import ingest as ingest_shards
-from ..fleet.job import fleet_folder
 from .base import cli, db_option
 from .crawl import parse_settings
 
@@ -56,9 +55,13 @@ def dispatch(nodes: tuple[str, ...], db_path: Path, fleet_dir: Path | None, flee
 def ingest(db_path: Path, source: Path | None) -> None:
     """Store finished crawl shards (from Scrapyd jobs) in the archive, each exactly once (safe to call from cron)."""
     began = time.monotonic()
-    counts = ingest_shards(db_path, source or fleet_folder(db_path) / "shards")
+    counts, damaged = ingest_shards(db_path, source)
     seconds = time.monotonic() - began
+    for name, why in damaged.items():
+        click.echo(f"{name}: damaged shard, not ingested ({why})", err=True)
     outcomes = ", ".join(f"{counts[key]} {key}" for key in ("new", "updated", "unchanged"))
     rate = f", {counts['records'] / seconds:.0f} records/s" if counts["records"] else ""
     click.echo(f"shards: {counts['shards']} ingested, {counts['already ingested']} already ingested;"
                f" articles: {outcomes} ({seconds:.1f} s{rate})")
+    if damaged:
+        raise click.exceptions.Exit(1)

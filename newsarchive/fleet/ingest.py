@@ -21,6 +21,7 @@ from ..scheduling.lock import site_lock
 from ..storage import Archive
 from ..warc.reader import html_responses
 from ..warc.writer import warc_folder
+from .job import fleet_folder
 from .shard import MARKER, fetched_article
 
 INGEST_LOCK = "fleet-ingest"  # one ingest at a time (a name no site has)
@@ -31,13 +32,17 @@ def finished_shards(source: Path) -> list[Path]:
     return sorted(marker.parent for marker in Path(source).glob(f"*/{MARKER}"))
 
 
-def ingest(db_path: Path, source: Path) -> Counter:
-    """Store the finished shards under `source` not stored yet; counts of "shards", "already
-    ingested", "records" and the store outcomes ("new", "updated", "unchanged")."""
-    if not Path(source).is_dir():
+def ingest(db_path: Path, source: Path | None = None) -> tuple[Counter, dict[str, str]]:
+    """Store the finished shards under `source` (`fleet/shards/` beside the archive, which may not
+    exist yet) not stored yet. Returns the counts ("shards", "already ingested", "records", and
+    the store outcomes "new", "updated", "unchanged") and the damaged shards, name -> why (left
+    out, nothing of them stored)."""
+    if source is not None and not Path(source).is_dir():
         raise NewsarchiveError(f"no shard folder at {source}")
+    source = source or fleet_folder(db_path) / "shards"
     settings = project_settings(db_path)
     counts: Counter = Counter()
+    damaged: dict[str, str] = {}
     with site_lock(db_path, INGEST_LOCK) as held:
         if not held:
             raise NewsarchiveError("another ingest into this archive is running; try again later")
@@ -46,9 +51,13 @@ def ingest(db_path: Path, source: Path) -> Counter:
                 if archive.shard_ingested(folder.name):
                     counts["already ingested"] += 1
                     continue
-                counts.update(ingest_shard(archive, folder, settings))
+                try:
+                    counts.update(ingest_shard(archive, folder, settings))
+                except (OSError, ValueError, KeyError, TypeError) as err:  # its transaction rolled back
+                    damaged[folder.name] = f"{err.__class__.__name__}: {err}"
+                    continue
                 counts["shards"] += 1
-    return counts
+    return counts, damaged
 
 
 def ingest_shard(archive: Archive, folder: Path, settings) -> Counter:

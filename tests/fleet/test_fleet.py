@@ -64,6 +64,13 @@ def test_two_nodes_two_rounds_every_article_once_then_incremental(tmp_path: Path
             assert query(db, "select count(warc_file) = count(*) from articles") == [(1,)]
             # the same shards again: nothing changes
             assert "0 ingested, 2 already ingested" in run_cli("ingest", "--db", str(db)).stdout
+            # a complete shard that is damaged is left out, whole, and said so
+            broken = tmp_path / "fleet" / "shards" / "broken"
+            broken.mkdir()
+            (broken / "done.json").write_text('{"site": "x"}')
+            refused = run_cli("ingest", "--db", str(db), check=False)
+            assert refused.returncode == 1 and refused.stderr.startswith("broken: damaged shard, not ingested (KeyError")
+            (broken / "done.json").unlink()
 
             time.sleep(1)  # the sites' interval (1 s) has passed
             second = dispatch(db, two_nodes)
