@@ -72,6 +72,10 @@ def test_two_nodes_two_rounds_every_article_once_then_incremental(tmp_path: Path
             assert refused.returncode == 1 and refused.stderr.startswith("broken: damaged shard, not ingested (KeyError")
             (broken / "done.json").unlink()
 
+            # between the rounds, one story is revised and one published on the WordPress site
+            target = next(a for a in list(wordpress.store)[3:] if a.pages == 1)
+            revised = wordpress.revise(target.id, new_paragraph="Pembaruan: banjir sudah surut pada Selasa pagi.")["url"]
+            added = wordpress.publish_next()["url"]
             time.sleep(1)  # the sites' interval (1 s) has passed
             second = dispatch(db, two_nodes)
             assert second.count("job finished (shard complete)") == 2 and len(sent(second)) == 2, second
@@ -80,11 +84,18 @@ def test_two_nodes_two_rounds_every_article_once_then_incremental(tmp_path: Path
             for name, site in sites.items():
                 again = len(site.request_log) - round_one[name]
                 assert again <= round_one[name] / 10, (name, again, round_one[name])
-            crawls = query(db, "select site, status, requests, new from crawls order by id")
+            crawls = query(db, "select site, status, new, updated from crawls order by id")
             assert len(crawls) == 4 and {status for _, status, _, _ in crawls} == {"finished"}, crawls
-            assert all(new == 0 for _, _, _, new in crawls[2:]) and all(new > 0 for _, _, _, new in crawls[:2])
-            assert query(db, "select count(*), count(distinct url) from articles")[0][0] == sum(
-                len(site.expected()) for site in sites.values())
+            assert all(new > 0 for _, _, new, _ in crawls[:2])
+            assert sorted((site, new, updated) for site, _, new, updated in crawls[2:]) == sorted(
+                [(site_of(disway.base_url), 0, 0), (site_of(wordpress.base_url), 1, 1)])
+            assert query(db, "select count(*), count(distinct url) from articles")[0] == (
+                sum(len(site.expected()) for site in sites.values()),) * 2
+            assert query(db, "select count(*) from articles where url = ? and site = ?", added,
+                         site_of(wordpress.base_url)) == [(1,)]
+            assert "banjir sudah surut" in query(db, "select body from articles where url = ?", revised)[0][0]
+            (old,) = query(db, "select body from revisions where url = ?", revised)
+            assert "banjir sudah surut" not in old[0]
             requests = sum(round_one.values())
             print(f"\nround 1: {requests} requests in {crawled:.1f} s on 2 nodes;"
                   f" round 2: {sum(len(s.request_log) for s in sites.values()) - requests} requests")
