@@ -105,12 +105,12 @@ def test_a_node_killed_mid_job_loses_nothing(tmp_path: Path, egg: Path, two_node
     db = tmp_path / "archive.db"
     for doomed in nodes_of(tmp_path / "nodes", egg, 1):
         nodes = [doomed[0], two_nodes[1]]
-        for site in started("disway", synthetic=60):
+        for site in started("disway", synthetic=80):
             add_site(db, site.base_url, name="radar", every="1s")
-            slow = ("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.05")
+            slow = ("-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "DOWNLOAD_DELAY=0.1")  # a job of 10 s or more
             assert sent(dispatch(db, nodes, *slow)) == {"radar": nodes[0].url}
             deadline = time.monotonic() + 30
-            while len(site.request_log) < 40:
+            while len(site.request_log) < 20:
                 assert time.monotonic() < deadline, "the job never got going"
                 time.sleep(0.05)
             # due again (1 s), but never sent to a second node while its job runs
