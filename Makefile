@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 EVAL_ROOT ?= ../shared/eval
 EVAL_DIR ?= $(patsubst %/records.jsonl,%,$(wildcard $(EVAL_ROOT)/*/records.jsonl))
 
-.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive bench-warc browser clean
+.PHONY: install test demo eval bench bench-extract bench-crawl bench-archive bench-warc bench-fleet browser clean
 
 $(BIN)/newsarchive: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,5 +48,9 @@ bench-crawl: install
 bench-warc: install
 	$(BIN)/python bench/bench_warc.py --pages $(or $(PAGES),20000)
 
-# Every benchmark: extraction (make eval), crawl, archive, WARC import.
-bench: bench-extract bench-crawl bench-archive bench-warc
+# Two Scrapyd nodes on loopback, SITES synthetic sites of ARTICLES articles each: dispatch, ingest, twice.
+bench-fleet: install
+	$(BIN)/python bench/bench_fleet.py --sites $(or $(SITES),4) --articles $(or $(ARTICLES),1000)
+
+# Every benchmark: extraction (make eval), crawl, archive, WARC import, fleet.
+bench: bench-extract bench-crawl bench-archive bench-warc bench-fleet

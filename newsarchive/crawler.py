@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from .discovery.urls import site_of
-from .extensions.crawlrecord import STATUS_OF_REASON, crawl_counts
+from .extensions.crawlrecord import crawl_counts, crawl_status
 from .spiders.news import NewsSpider
 
 
@@ -40,7 +41,8 @@ def project_settings(db_path: Path, overrides: dict[str, Any] | None = None) -> 
     """The project's settings (as `scrapy.cfg` names them) with the archive path and user overrides."""
     settings = Settings()
     settings.setmodule("newsarchive.settings", priority="project")
-    settings.set("NEWSARCHIVE_DB", str(db_path), priority="cmdline")
+    settings.set("NEWSARCHIVE_DB", os.path.abspath(db_path), priority="cmdline")  # the user's working directory
+    settings.set("NEWSARCHIVE_TAKE_LOCK", False, priority="cmdline")  # the caller holds the site's lock
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     return settings
@@ -94,9 +96,8 @@ def run_crawls(
     results = []
     for target, crawler in crawlers:
         stats = crawler.stats.get_stats()
-        reason = stats.get("finish_reason", "failed")
+        status = crawl_status(stats.get("finish_reason", "failed"), stats)
         received = stats.get("downloader/response_count", 0)
-        status = STATUS_OF_REASON.get(reason, "failed") if received else "failed"
         results.append(
             CrawlResult(target, status, crawl_counts(stats), None if received else _failure_reason(stats))
         )

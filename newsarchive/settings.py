@@ -4,8 +4,21 @@ BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["newsarchive.spiders"]
 NEWSPIDER_MODULE = "newsarchive.spiders"
 
-# Where items go (the `--db` option overrides it).
+# Where items go (the `--db` option overrides it). A relative path is read from the project folder
+# (where scrapy.cfg is), never from the working directory; a job with no project folder (a
+# Scrapyd egg) needs an absolute one, or is a fleet job and opens no archive at all.
 NEWSARCHIVE_DB = "data/archive.db"
+# A crawl fleet job (`newsarchive dispatch` to Scrapyd): the job reads what incremental crawling
+# needs from the state file NEWSARCHIVE_STATE (a path, or a file:, http(s): or ftp: URI) and writes
+# its shard under NEWSARCHIVE_SHARD (a Scrapy feed storage URI: file, s3, ftp, ...): the articles
+# through FEEDS (format "shard"), its WARC files, and last `done.json`. It never opens an archive.
+NEWSARCHIVE_STATE = None
+NEWSARCHIVE_SHARD = None
+# The spider takes its site's lock (a flock in NEWSARCHIVE_LOCK_DIR, by default `locks/` beside the
+# archive, or the system's temporary folder for a fleet job) unless its caller holds it already
+# (the newsarchive command line does, and turns this off).
+NEWSARCHIVE_TAKE_LOCK = True
+NEWSARCHIVE_LOCK_DIR = None
 
 # Politeness: small regional servers.
 USER_AGENT = "newsarchive/0.1 (regional news archive; +https://pypi.org/project/newsarchive/)"
@@ -86,11 +99,15 @@ EXTENSIONS = {
     "newsarchive.extensions.crawlrecord.CrawlRecord": 100,
     "newsarchive.extensions.progress.Progress": 200,
     "newsarchive.extensions.warc.WarcRecorder": 300,
+    "newsarchive.fleet.shard.ShardWriter": 400,  # a fleet job's WARC files and done.json, after the feeds
 }
 
 # With JOBDIR, a request that cannot be pickled would live only in memory and be lost on resume:
 # say so (Scrapy logs the first one and counts them all in `scheduler/unserializable`, an error of the crawl).
 SCHEDULER_DEBUG = True
+
+# A fleet job's articles as shard records (`newsarchive.fleet.shard`), one JSON object a line.
+FEED_EXPORTERS = {"shard": "newsarchive.fleet.shard.ShardExporter"}
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

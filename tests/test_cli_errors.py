@@ -43,6 +43,9 @@ def test_crawl_of_unreachable_site(tmp_path: Path) -> None:
         (["sites", "add", "not a url"], "not a site url"),
         (["sites", "add", "https://example.com/", "--every", "often"], "not an interval"),
         (["extract", "/no/such/file.html", "--url", "https://example.com/a"], "file.html"),
+        (["dispatch", "--scrapyd", "node1:6800"], "not a scrapyd url"),
+        (["dispatch", "--scrapyd", "http://127.0.0.1:1"], "no archive"),
+        (["ingest", "--from", "/no/such/shards"], "no shard folder"),
     ],
 )
 def test_bad_input_gives_one_line(tmp_path: Path, args: list[str], mentions: str) -> None:

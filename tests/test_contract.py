@@ -6,7 +6,7 @@ from newsarchive.cli import cli
 
 CONTRACT_COMMANDS = {
     "crawl", "sites add", "sites list", "sites remove", "run-due", "schedule",
-    "search", "serve", "extract", "stats",
+    "search", "serve", "extract", "stats", "health", "import-warc", "dispatch", "ingest",
 }
 
 

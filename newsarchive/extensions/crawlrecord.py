@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from scrapy import signals
+from scrapy.exceptions import NotConfigured
 
+from ..fleet.job import archive_path, is_fleet_job
 from ..monitoring import record_crawl_health
 from ..monitoring.judge import Thresholds
 from ..storage import Archive
@@ -38,16 +40,33 @@ def crawl_counts(stats: dict) -> dict[str, int]:
     }
 
 
+def crawl_status(reason: str, stats: dict) -> str:
+    """The `crawls` status of a crawl closed for `reason`: failed whatever the reason if nothing answered."""
+    return STATUS_OF_REASON.get(reason, "failed") if stats.get("downloader/response_count") else "failed"
+
+
+def close_crawl(archive: Archive, crawl_id: int, status: str, stats: dict, settings,
+                finished: str | None = None) -> None:
+    """Close the crawl's row with its counts and record its health: at the end of a local crawl,
+    or when `ingest` stores a fleet job's shard (`finished`: the job's own end)."""
+    archive.finish_crawl(crawl_id, status, crawl_counts(stats), finished=finished)
+    record_crawl_health(archive, crawl_id, stats, Thresholds.from_settings(settings))
+
+
 class CrawlRecord:
+    """A fleet job has no archive: its shard's `done.json` carries what this writes, for `ingest`."""
+
     def __init__(self, crawler) -> None:
         self.crawler = crawler
-        self.archive = Archive(crawler.settings.get("NEWSARCHIVE_DB"))
+        self.archive = Archive(archive_path(crawler.settings))
         crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(self.item_error, signal=signals.item_error)
 
     @classmethod
     def from_crawler(cls, crawler) -> "CrawlRecord":
+        if is_fleet_job(crawler.settings):
+            raise NotConfigured("a fleet job's crawl row is made by ingest")
         return cls(crawler)
 
     def spider_opened(self, spider) -> None:
@@ -59,10 +78,5 @@ class CrawlRecord:
 
     def spider_closed(self, spider, reason: str) -> None:
         stats = self.crawler.stats.get_stats()
-        status = STATUS_OF_REASON.get(reason, "failed")
-        if not stats.get("downloader/response_count"):
-            status = "failed"
-        self.archive.finish_crawl(stats["newsarchive/crawl_id"], status, crawl_counts(stats))
-        limits = Thresholds.from_settings(self.crawler.settings)
-        record_crawl_health(self.archive, stats["newsarchive/crawl_id"], stats, limits)
+        close_crawl(self.archive, stats["newsarchive/crawl_id"], crawl_status(reason, stats), stats, self.crawler.settings)
         self.archive.close()

@@ -8,6 +8,7 @@ import time
 from scrapy import signals
 from twisted.internet import task
 
+from ..fleet.job import is_fleet_job
 from .crawlrecord import crawl_counts
 
 log = logging.getLogger("newsarchive.progress")
@@ -31,9 +32,11 @@ class Progress:
         counts = crawl_counts(stats)
         elapsed = max(time.monotonic() - self.started, 1e-6)
         pages = stats.get("downloader/response_count", 0)
+        # A fleet job cannot know what is new: ingest decides that on the archive's host.
+        stored = (f"{stats.get('item_scraped_count', 0)} articles to the shard" if is_fleet_job(self.crawler.settings)
+                  else f"{counts['new']} new, {counts['updated']} updated, {counts['unchanged']} unchanged")
         return (
-            f"{spider.site}: {pages} pages, {counts['new']} new, {counts['updated']} updated, "
-            f"{counts['unchanged']} unchanged, {counts['dropped']} dropped, {counts['errors']} errors, "
+            f"{spider.site}: {pages} pages, {stored}, {counts['dropped']} dropped, {counts['errors']} errors, "
             f"{pages / elapsed:.1f} pages/s"
         )
 

@@ -13,9 +13,10 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Request, Response, TextResponse
 
+from ..fleet.job import archive_path, is_fleet_job, warc_target
 from ..items import FetchedArticle
 from ..storage import Archive
-from ..warc.writer import RotatingWarcWriter, warc_folder
+from ..warc.writer import RotatingWarcWriter
 
 
 def _header_pairs(headers) -> list[tuple[str, str]]:
@@ -27,8 +28,9 @@ class WarcRecorder:
 
     def __init__(self, crawler) -> None:
         settings = crawler.settings
-        self.db_path = settings.get("NEWSARCHIVE_DB")
-        self.writer = RotatingWarcWriter(warc_folder(self.db_path), settings.getint("NEWSARCHIVE_WARC_MAX_BYTES"))
+        # A fleet job's rows are pointed at their captures by `ingest`, which indexes the shipped files.
+        self.db_path = None if is_fleet_job(settings) else archive_path(settings)
+        self.writer = RotatingWarcWriter(warc_target(settings), settings.getint("NEWSARCHIVE_WARC_MAX_BYTES"))
         self.captures: dict[str, tuple[str, int]] = {}  # page URL -> (file, offset) of its response record
         self.archive: Archive | None = None
         crawler.signals.connect(self.response_received, signal=signals.response_received)
@@ -58,7 +60,7 @@ class WarcRecorder:
         """The article is archived: its pages point at their response records (the file made
         durable first), and its row at its first page's."""
         found = [self.captures.pop(url, None) for url, _ in item.pages]
-        if not any(found):
+        if not any(found) or self.db_path is None:
             return  # not modified (304): the row keeps its earlier capture
         if self.archive is None:
             self.archive = Archive(self.db_path)

@@ -14,14 +14,21 @@ from pathlib import Path
 from typing import Iterator
 
 
-def lock_path(db_path: Path, site: str) -> Path:
-    return Path(db_path).parent / "locks" / (re.sub(r"[^A-Za-z0-9._-]", "_", site) + ".lock")
+def lock_folder(db_path: Path) -> Path:
+    """`locks/` beside the archive."""
+    return Path(db_path).parent / "locks"
+
+
+def lock_path(db_path: Path, site: str, folder: Path | None = None) -> Path:
+    return Path(folder or lock_folder(db_path)) / (re.sub(r"[^A-Za-z0-9._-]", "_", site) + ".lock")
 
 
 @contextmanager
-def site_lock(db_path: Path, site: str) -> Iterator[bool]:
-    """Yield True while holding the site's lock, False when another process holds it."""
-    path = lock_path(db_path, site)
+def site_lock(db_path: Path | None, site: str, folder: Path | None = None) -> Iterator[bool]:
+    """Yield True while holding the site's lock, False when another process holds it.
+
+    The lock file is in `folder`, by default `locks/` beside the archive at `db_path`."""
+    path = lock_path(db_path, site, folder)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+") as handle:
         try:

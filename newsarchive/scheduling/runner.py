@@ -77,12 +77,16 @@ def now() -> str:
 def run_due(db_path: Path, when: datetime | None = None, **options: Any) -> tuple[list[CrawlResult], list[CrawlTarget]]:
     """Crawl every registered site whose interval has passed, each under its lock.
 
-    Returns the crawls run and the due sites skipped because a crawl of them is still running.
+    Returns the crawls run and the due sites skipped because a crawl of them is still running
+    (here, or as a crawl fleet job that `dispatch` sent to a Scrapyd node).
     """
     targets = due_sites(db_path, when or datetime.now(timezone.utc))
     if not targets:
         return [], []
-    return crawl_locked(targets, db_path, isolate=True, **options)
+    with Archive(db_path, create=False) as archive:
+        on_fleet = {job["site_name"] for job in archive.jobs()}
+    results, busy = crawl_locked([t for t in targets if t.name not in on_fleet], db_path, isolate=True, **options)
+    return results, [t for t in targets if t.name in on_fleet] + busy
 
 
 def schedule(

@@ -10,9 +10,11 @@ the top of a feed or listing (see `discovery.changes`), and then conditionally.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections import Counter
+from contextlib import ExitStack
 from datetime import datetime, timezone
 from typing import Any, AsyncIterator, Iterator
 from urllib.parse import urlsplit
@@ -20,7 +22,7 @@ from urllib.parse import urlsplit
 import scrapy
 from parsel import Selector
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import CloseSpider, DontCloseSpider
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
@@ -40,8 +42,9 @@ from ..extraction import RawArticle, SiteOverrides, extract_raw
 from ..downloadermiddlewares.sitebound import OffsiteRefused
 from ..discovery.xmlsafe import TooLarge, inflate, without_doctype
 from ..extraction.depth import ends_too_deep, parse_document
+from ..fleet.job import crawl_state, locks_of
 from ..items import FetchedArticle
-from ..storage import Archive
+from ..scheduling.lock import site_lock
 from .backlog import Backlog
 
 log = logging.getLogger("newsarchive.spider")
@@ -76,11 +79,14 @@ class NewsSpider(scrapy.Spider):
         self.site = site_of(self.home)
         self.root = f"{urlsplit(self.home).scheme}://{self.site}"
         self.since_date = parse_w3c_datetime(since) if since else None
-        self.extra_start_urls = list(start_urls or [])
+        # Arguments given on a command line (`scrapy crawl -a`, Scrapyd's schedule.json) are text:
+        # start_urls and allowed_hosts comma-separated, overrides as JSON.
+        self.extra_start_urls = start_urls.split(",") if isinstance(start_urls, str) else list(start_urls or [])
         # Hosts besides the site that requests may reach (`-a allowed_hosts=a.com,b.com` on scrapy's command line).
         self.allowed_hosts = allowed_hosts.split(",") if isinstance(allowed_hosts, str) else list(allowed_hosts or [])
         self.allowed_paths = re.compile(allowed_paths) if allowed_paths else None
         self.article_pattern = re.compile(article_pattern) if article_pattern else None
+        overrides = json.loads(overrides) if isinstance(overrides, str) else overrides
         self.site_overrides = overrides or {}
         self.overrides = SiteOverrides.from_dict(overrides) if overrides else None
         self.requested: set[str] = set()
@@ -92,10 +98,13 @@ class NewsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> "NewsSpider":
         spider = super().from_crawler(crawler, *args, **kwargs)
-        archive = Archive(crawler.settings.get("NEWSARCHIVE_DB"))
-        spider.known = archive.known(spider.site)
-        last = archive.last_complete_crawl(spider.site)
-        archive.close()
+        # Two crawls of one site never run at once, however started (scrapy crawl, Scrapyd).
+        spider.lock = ExitStack()
+        spider.busy = crawler.settings.getbool("NEWSARCHIVE_TAKE_LOCK") and not spider.lock.enter_context(
+            site_lock(None, spider.site, locks_of(crawler.settings)))
+        crawler.signals.connect(spider.lock.close, signal=signals.spider_closed)
+        state = crawl_state(crawler.settings, spider.site)  # the archive's, or a fleet job's state file
+        spider.known, last = state.known, state.last_complete
         spider.backlog = Backlog(crawler.settings.getint("NEWSARCHIVE_SOURCE_WINDOW"),
                                  crawler.settings.getint("NEWSARCHIVE_SOURCE_ERROR_BUDGET"))
         crawler.signals.connect(spider.release_on_idle, signal=signals.spider_idle)
@@ -117,6 +126,9 @@ class NewsSpider(scrapy.Spider):
 
     # -- start ---------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.busy:
+            log.error("%s is being crawled by another process; not crawled now", self.site)
+            raise CloseSpider("busy")
         self.crawler.stats.set_value("newsarchive/incremental", self.incremental)  # for the crawl's health
         if hasattr(self, "state"):  # JOBDIR: URLs still waiting are kept between a pause and a resume
             self.backlog = self.state.setdefault("backlog", self.backlog)

@@ -19,6 +19,7 @@ from ..article import Article
 from ..errors import NewsarchiveError
 from ..warc.writer import warc_folder
 from . import dedup, rows, schema
+from .fleet import FleetLog
 from .health import HealthLog
 from .ranking import RankingIndex
 from .search import SearchHit, search
@@ -81,7 +82,7 @@ class KnownPage:
     announced: str | None = None  # the sitemap/feed date of the page when it was last fetched
 
 
-class Archive(SiteRegistry, HealthLog):
+class Archive(SiteRegistry, HealthLog, FleetLog):
     """The SQLite archive. `Archive(path)` creates it; `create=False` only opens an existing one.
 
     Opening applies pending migrations, so an archive from an older version is upgraded in
@@ -384,17 +385,18 @@ class Archive(SiteRegistry, HealthLog):
             [root, root, article_id, *roots, *roots],
         )
 
-    def touch(self, url: str, crawl_id: int | None = None, announced: str | None = None) -> None:
+    def touch(self, url: str, crawl_id: int | None = None, announced: str | None = None,
+              seen: str | None = None) -> None:
         """A re-fetch that found the page unchanged (e.g. 304): only `last_seen` moves.
 
         `crawl_id` records which crawl saw it last, and `announced` what the sitemap or feed
-        said of it this time, as `store` does.
+        said of it this time, as `store` does; `seen` is when (now unless given).
         """
         with self.transaction():
             self.db.execute(
-                "UPDATE articles SET last_seen = ?, crawl_id = coalesce(?, crawl_id),"
+                "UPDATE articles SET last_seen = max(coalesce(last_seen, ''), ?), crawl_id = coalesce(?, crawl_id),"
                 " announced = coalesce(?, announced) WHERE url = ?",
-                [rows.now(), crawl_id, announced, url],
+                [seen or rows.now(), crawl_id, announced, url],
             )
 
     def point_to_warc(self, url: str, captures: Sequence[tuple[str, int] | None]) -> None:
@@ -424,16 +426,17 @@ class Archive(SiteRegistry, HealthLog):
 
     # -- crawls ------------------------------------------------------------------------
 
-    def start_crawl(self, site: str) -> int:
+    def start_crawl(self, site: str, started: str | None = None) -> int:
+        """Open a crawl row, started now (or at `started`: a fleet job's own start)."""
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO crawls (site, started, status) VALUES (?, ?, 'running')",
-                [site, rows.now()],
+                [site, started or rows.now()],
             )
             return cursor.lastrowid
 
-    def finish_crawl(self, crawl_id: int, status: str, counts: dict[str, int]) -> None:
-        """Close a crawl row; counts beyond the standard ones go to `extra` as JSON."""
+    def finish_crawl(self, crawl_id: int, status: str, counts: dict[str, int], finished: str | None = None) -> None:
+        """Close a crawl row, now or at `finished`; counts beyond the standard ones go to `extra` as JSON."""
         if status not in CRAWL_STATUSES:
             raise ValueError(f"crawl status must be one of {CRAWL_STATUSES}, not {status!r}")
         standard = {k: counts.get(k, 0) for k in CRAWL_COUNTS}
@@ -443,7 +446,7 @@ class Archive(SiteRegistry, HealthLog):
             self.db.execute(
                 f"UPDATE crawls SET finished = :finished, status = :status, {sets},"
                 " extra = :extra WHERE id = :id",
-                {**standard, "finished": rows.now(), "status": status, "id": crawl_id,
+                {**standard, "finished": finished or rows.now(), "status": status, "id": crawl_id,
                  "extra": json.dumps(extra) if extra else None},
             )  # fmt: skip
         try:  # the crawl's articles searchable best first at once, and the change log short

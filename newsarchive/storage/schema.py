@@ -341,8 +341,24 @@ def _v12(db: sqlite_utils.Database) -> None:
         move_pages(db, warc_folder(path))
 
 
+def _v13(db: sqlite_utils.Database) -> None:
+    """The crawl fleet: the jobs `dispatch` sent to Scrapyd nodes, and the shards `ingest` stored
+    (by name: a shard is stored once)."""
+    db.execute(
+        """CREATE TABLE fleet_jobs (
+            job TEXT PRIMARY KEY, node TEXT NOT NULL, site_name TEXT NOT NULL, site TEXT NOT NULL,
+            scheduled TEXT NOT NULL, status TEXT NOT NULL, ended TEXT, why TEXT)"""
+    )
+    db.execute("CREATE INDEX idx_fleet_jobs_status ON fleet_jobs(status)")
+    db.execute(
+        """CREATE TABLE shards (
+            name TEXT PRIMARY KEY, ingested TEXT NOT NULL, crawl_id INTEGER REFERENCES crawls(id),
+            records INTEGER NOT NULL)"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12,
+    _v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8, _v9, _v10, _v11, _v12, _v13,
 ]  # fmt: skip
 VERSION = len(MIGRATIONS)
 

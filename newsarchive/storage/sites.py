@@ -64,6 +64,11 @@ class SiteRegistry:
                 [started, finished, status, name],
             )
 
+    def make_due(self, name: str) -> None:
+        """Due again at once: its last crawl started was lost (a fleet node died)."""
+        with self.transaction():
+            self.db.execute("UPDATE sites SET last_started = NULL WHERE name = ?", [name])
+
 
 def _site(row: tuple) -> dict[str, Any]:
     site = dict(zip(SITE_COLUMNS, row))
