@@ -9,6 +9,7 @@ A shard stored before (table `shards`) is skipped, so ingesting twice changes no
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -76,8 +77,9 @@ def ingest_shard(archive: Archive, folder: Path, settings) -> Counter:
                     record = json.loads(line)
                     item = fetched_article(record)
                     outcomes[store_item(archive, item, crawl_id, seen=record["seen"])] += 1
-                    if item.pages and (capture := captures.get(item.pages[0][0])):
-                        archive.point_to_warc(item.url, *capture)
+                    found = [captures.get(url) for url, _ in item.pages]
+                    if any(found):
+                        archive.point_to_warc(item.url, found)
         stats = {**done["stats"], **{f"newsarchive/{outcome}": n for outcome, n in outcomes.items()}}
         close_crawl(archive, crawl_id, done["status"], stats, settings, finished=done["finished"])
         archive.add_shard(folder.name, crawl_id, sum(outcomes.values()))
@@ -93,5 +95,7 @@ def _copy_warcs(archive: Archive, folder: Path, names: list[str]) -> dict[str, t
         copy = target / f"{folder.name}-{Path(name).name}"
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(folder / name, copy)
+        with open(copy, "rb") as durable:  # rows will point here and drop their HTML copy
+            os.fsync(durable.fileno())
         copies.append(copy)
     return {capture.url: (capture.file.name, capture.offset) for capture in html_responses(copies, Counter())}

@@ -4,12 +4,14 @@ Scrapyd process in a working folder of its own, on a free port, the project depl
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -18,9 +20,14 @@ BIN = Path(sys.executable).parent  # scrapyd and scrapyd-deploy, installed besid
 
 
 def build_egg(project: Path, egg: Path) -> Path:
-    """The project's egg as `scrapyd-deploy` builds it (from the folder of its scrapy.cfg)."""
-    built = subprocess.run([str(BIN / "scrapyd-deploy"), "--build-egg", str(egg)], cwd=project,
-                           capture_output=True, text=True, timeout=120)
+    """The project's egg as `scrapyd-deploy` builds it (from the folder of its scrapy.cfg).
+
+    One build at a time per project: setup.py builds in the project's own `build/` folder,
+    which two test processes building at once would both write."""
+    with open(Path(tempfile.gettempdir()) / f"newsarchive-egg-{os.getuid()}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = subprocess.run([str(BIN / "scrapyd-deploy"), "--build-egg", str(egg)], cwd=project,
+                               capture_output=True, text=True, timeout=120)
     if built.returncode != 0:
         raise RuntimeError(f"scrapyd-deploy --build-egg failed:\n{built.stderr}")
     return egg
