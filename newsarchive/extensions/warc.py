@@ -19,6 +19,9 @@ from ..storage import Archive
 from ..warc.writer import RotatingWarcWriter
 
 
+_POINT_BATCH = 64  # archived articles pointed at their WARC records per fsync and commit
+
+
 def _header_pairs(headers) -> list[tuple[str, str]]:
     return [(k.decode("latin-1"), v.decode("latin-1")) for k in headers.keys() for v in headers.getlist(k)]
 
@@ -33,6 +36,7 @@ class WarcRecorder:
         self.writer = RotatingWarcWriter(warc_target(settings), settings.getint("NEWSARCHIVE_WARC_MAX_BYTES"))
         self.captures: dict[str, tuple[str, int]] = {}  # page URL -> (file, offset) of its response record
         self.archive: Archive | None = None
+        self.unpointed: list[tuple[str, list[tuple[str, int] | None]]] = []  # (url, its pages' captures)
         crawler.signals.connect(self.response_received, signal=signals.response_received)
         crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(self.item_dropped, signal=signals.item_dropped)
@@ -57,15 +61,27 @@ class WarcRecorder:
         )  # fmt: skip
 
     def item_scraped(self, item: FetchedArticle, response: Response, spider) -> None:
-        """The article is archived: its pages point at their response records (the file made
-        durable first), and its row at its first page's."""
+        """The article is archived: its pages will point at their response records, and its row
+        at its first page's. Pointed in batches: one fsync and one commit for `_POINT_BATCH`
+        articles, whose rows keep their HTML until then."""
         found = [self.captures.pop(url, None) for url, _ in item.pages]
         if not any(found) or self.db_path is None:
             return  # not modified (304): the row keeps its earlier capture
+        self.unpointed.append((item.url, found))
+        if len(self.unpointed) >= _POINT_BATCH:
+            self._point()
+
+    def _point(self) -> None:
+        """The files made durable, then the waiting articles pointed at them in one transaction."""
+        if not self.unpointed:
+            return
         if self.archive is None:
             self.archive = Archive(self.db_path)
         self.writer.sync()
-        self.archive.point_to_warc(item.url, found)
+        with self.archive.transaction():
+            for url, found in self.unpointed:
+                self.archive.point_to_warc(url, found)
+        self.unpointed = []
 
     def item_dropped(self, item: FetchedArticle, response: Response, exception: Exception, spider) -> None:
         """Not archived (no title, no body, before --since): its captures stay in the files, unpointed."""
@@ -73,6 +89,7 @@ class WarcRecorder:
             self.captures.pop(url, None)
 
     def spider_closed(self, spider) -> None:
+        self._point()
         self.writer.close()
         if self.archive is not None:
             self.archive.close()
